@@ -1,0 +1,32 @@
+//! Output values: the shape of what the JS side gets, without JS types.
+
+/// A parsed output value. Struct members keep the order of the service model.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Str(String),
+    /// A JS number (the SDK reads XML integers with `Number()`, so `NaN` is possible).
+    Num(f64),
+    /// An untyped XML element read generically, as the SDK does for error bodies.
+    Map(Vec<(String, Value)>),
+    /// Milliseconds since the Unix epoch; becomes a JS `Date`.
+    Timestamp(f64),
+    List(Vec<Value>),
+    Struct(Vec<(&'static str, Value)>),
+}
+
+impl Value {
+    /// The member `name` of a struct, if present.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        match self {
+            Value::Struct(members) => members.iter().find(|(n, _)| *n == name).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}

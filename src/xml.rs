@@ -1,0 +1,349 @@
+//! XML answers: a small element tree from quick-xml's event reader, then a shape-driven
+//! walk into `Value`s. Text rules follow the AWS SDK for JavaScript (fast-xml-parser as
+//! `@aws-sdk/core` configures it), since its objects are the ones we must equal.
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+use crate::operation::Shape;
+use crate::time::parse_rfc3339;
+use crate::value::Value;
+
+/// Deeper documents are refused: CloudFront's answers nest about five levels.
+const MAX_DEPTH: usize = 64;
+
+#[derive(Debug, Default)]
+pub struct Element {
+    /// The qualified name as written (`x:Name` does not match `Name`, as in the SDK).
+    pub name: String,
+    pub attributes: Vec<(String, String)>,
+    pub children: Vec<Element>,
+    pub text: String,
+}
+
+impl Element {
+    pub fn child(&self, name: &str) -> Option<&Element> {
+        self.children.iter().find(|c| c.name == name)
+    }
+
+    /// The element's text as the SDK sees it: whitespace-only text spanning lines is "".
+    pub fn text(&self) -> &str {
+        if self.text.trim().is_empty() && self.text.contains('\n') {
+            ""
+        } else {
+            &self.text
+        }
+    }
+}
+
+/// Appends the expansion of `&name;` as the SDK's XML parser does: the five XML entities,
+/// numeric references through UTF-16 code units (`String.fromCharCode`), and nothing for any
+/// other named entity.
+fn push_reference(out: &mut String, name: &str) {
+    let numeric = |digits: &str, radix: u32, max_len: usize| {
+        let ok = !digits.is_empty() && digits.len() <= max_len && digits.chars().all(|c| c.is_digit(radix));
+        ok.then(|| u32::from_str_radix(digits, radix).ok()).flatten()
+    };
+    let code = match name.strip_prefix('#') {
+        Some(num) => match num.strip_prefix('x') {
+            Some(hex) => numeric(hex, 16, 6),
+            None => numeric(num, 10, 7),
+        },
+        None => {
+            out.push_str(match name {
+                "lt" => "<",
+                "gt" => ">",
+                "amp" => "&",
+                "apos" => "'",
+                "quot" => "\"",
+                _ => "",
+            });
+            return;
+        }
+    };
+    match code {
+        // fromCharCode keeps the low 16 bits; a lone surrogate cannot live in a Rust string.
+        Some(c) => out.push(char::from_u32(c & 0xFFFF).unwrap_or('\u{FFFD}')),
+        None => {
+            out.push('&');
+            out.push_str(name);
+            out.push(';');
+        }
+    }
+}
+
+/// Expands every `&name;` in an attribute value (quick-xml reports them only in text).
+fn decode_references(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find('&') {
+        out.push_str(rest.get(..at).unwrap_or(""));
+        let after = rest.get(at + 1..).unwrap_or("");
+        match after.find(';').filter(|&end| end > 0 && end <= 32) {
+            Some(end) => {
+                push_reference(&mut out, after.get(..end).unwrap_or(""));
+                rest = after.get(end + 1..).unwrap_or("");
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn open(start: &quick_xml::events::BytesStart<'_>) -> Result<Element, String> {
+    let mut attributes = Vec::new();
+    for attr in start.attributes() {
+        let attr = attr.map_err(|e| format!("malformed XML attribute: {e}"))?;
+        attributes.push((attr.key.as_ref().to_owned(), decode_references(&attr.value)));
+    }
+    Ok(Element { name: start.name().as_ref().to_owned(), attributes, ..Element::default() })
+}
+
+/// Parses a whole document into its root element; `Ok(None)` for an empty body.
+pub fn parse_document(body: &str) -> Result<Option<Element>, String> {
+    let mut reader = Reader::from_str(body);
+    let config = reader.config_mut();
+    config.check_end_names = true;
+    config.allow_dangling_amp = true;
+    let mut stack: Vec<Element> = Vec::new();
+    let mut root: Option<Element> = None;
+    let malformed = |reader: &Reader<&[u8]>, what: &str| {
+        format!("malformed XML at byte {}: {what}", reader.buffer_position())
+    };
+    loop {
+        let event = reader.read_event().map_err(|e| malformed(&reader, &e.to_string()))?;
+        match event {
+            Event::Start(start) | Event::Empty(start) if root.is_some() => {
+                let _ = start;
+                return Err(malformed(&reader, "more than one root element"));
+            }
+            Event::Start(start) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(malformed(&reader, "elements nested too deeply"));
+                }
+                let element = open(&start).map_err(|e| malformed(&reader, &e))?;
+                stack.push(element);
+            }
+            Event::Empty(start) => {
+                let element = open(&start).map_err(|e| malformed(&reader, &e))?;
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(element),
+                    None => root = Some(element),
+                }
+            }
+            Event::End(_) => {
+                let Some(done) = stack.pop() else {
+                    return Err(malformed(&reader, "closing tag without an opening one"));
+                };
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(done),
+                    None => root = Some(done),
+                }
+            }
+            Event::Text(text) => match stack.last_mut() {
+                Some(open) => open.text.push_str(&text.xml10_content()),
+                None if text.trim().is_empty() => {}
+                None => return Err(malformed(&reader, "text outside the root element")),
+            },
+            Event::CData(data) => match stack.last_mut() {
+                Some(open) => open.text.push_str(&data.xml10_content()),
+                None => return Err(malformed(&reader, "CDATA outside the root element")),
+            },
+            Event::GeneralRef(reference) => match stack.last_mut() {
+                Some(open) => push_reference(&mut open.text, &reference),
+                None => return Err(malformed(&reader, "reference outside the root element")),
+            },
+            Event::Eof => break,
+            Event::Decl(_) | Event::PI(_) | Event::Comment(_) | Event::DocType(_) => {}
+        }
+    }
+    if !stack.is_empty() {
+        return Err(malformed(&reader, "the document ends inside an element"));
+    }
+    Ok(root)
+}
+
+/// Reads `element` as `shape`; `None` where the SDK leaves the member out.
+fn read(element: &Element, shape: &Shape) -> Result<Option<Value>, String> {
+    Ok(Some(match shape {
+        Shape::String => {
+            if !element.children.is_empty() {
+                return Err(format!("{} should hold text, not elements", element.name));
+            }
+            Value::Str(element.text().to_owned())
+        }
+        Shape::Integer => Value::Num(js_number(element.text())),
+        Shape::Timestamp => Value::Timestamp(
+            parse_rfc3339(element.text())
+                .ok_or_else(|| format!("{} is not an RFC 3339 date-time", element.name))?,
+        ),
+        Shape::Structure(members) => read_struct(element, members)?,
+        Shape::List { member, item } => {
+            if element.children.is_empty() {
+                if !element.text.trim().is_empty() {
+                    return Ok(None);
+                }
+                return Ok(Some(Value::List(Vec::new())));
+            }
+            let mut items = Vec::new();
+            for child in element.children.iter().filter(|c| c.name == *member) {
+                if let Some(v) = read(child, item)? {
+                    items.push(v);
+                }
+            }
+            if items.is_empty() {
+                return Ok(None);
+            }
+            Value::List(items)
+        }
+    }))
+}
+
+fn read_struct(element: &Element, members: &[crate::operation::Member]) -> Result<Value, String> {
+    let mut fields = Vec::new();
+    for member in members {
+        if let Some(child) = element.child(member.name) {
+            if let Some(v) = read(child, member.shape)? {
+                fields.push((member.name, v));
+            }
+        }
+    }
+    Ok(Value::Struct(fields))
+}
+
+/// JavaScript's `Number(text)`, which is how the SDK reads an XML integer.
+pub fn js_number(text: &str) -> f64 {
+    let t = text.trim();
+    if t.is_empty() {
+        return 0.0;
+    }
+    let radix = |prefix: [&str; 2], radix: u32| {
+        prefix.iter().find_map(|p| t.strip_prefix(p)).map(|digits| {
+            let ok = !digits.is_empty() && digits.chars().all(|c| c.is_digit(radix));
+            ok.then(|| digits.chars().fold(0f64, |acc, c| acc * f64::from(radix) + f64::from(c.to_digit(radix).unwrap_or(0))))
+                .unwrap_or(f64::NAN)
+        })
+    };
+    if let Some(v) = radix(["0x", "0X"], 16).or_else(|| radix(["0o", "0O"], 8)).or_else(|| radix(["0b", "0B"], 2)) {
+        return v;
+    }
+    match t {
+        "Infinity" | "+Infinity" => return f64::INFINITY,
+        "-Infinity" => return f64::NEG_INFINITY,
+        _ => {}
+    }
+    // Rust also reads "inf" and "nan", which JavaScript does not.
+    if t.bytes().any(|b| b.is_ascii_alphabetic() && b != b'e' && b != b'E') {
+        return f64::NAN;
+    }
+    t.parse().unwrap_or(f64::NAN)
+}
+
+/// An element read with no shape, as the SDK's generic XML parser does (error bodies):
+/// a leaf becomes its text; otherwise attributes and children become keys, repeated
+/// children arrays, and text beside them `#text`.
+pub fn generic(element: &Element) -> Value {
+    if element.attributes.is_empty() && element.children.is_empty() {
+        return Value::Str(element.text().to_owned());
+    }
+    let mut map: Vec<(String, Value)> = element
+        .attributes
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::Str(v.clone())))
+        .collect();
+    for child in &element.children {
+        let value = generic(child);
+        match map.iter_mut().find(|(k, _)| *k == child.name) {
+            Some((_, Value::List(items))) => items.push(value),
+            Some((_, existing)) => {
+                let first = std::mem::replace(existing, Value::List(Vec::new()));
+                *existing = Value::List(vec![first, value]);
+            }
+            None => map.push((child.name.clone(), value)),
+        }
+    }
+    if !element.text.trim().is_empty() {
+        map.push(("#text".to_owned(), Value::Str(element.text.clone())));
+    }
+    Value::Map(map)
+}
+
+/// Parses a success body as `shape`; `None` for an empty body (the SDK sets no member).
+pub fn parse_payload(body: &str, shape: &Shape) -> Result<Option<Value>, String> {
+    if body.is_empty() {
+        return Ok(None);
+    }
+    match parse_document(body)? {
+        None => Err("the document has no root element".to_owned()),
+        Some(root) => read(&root, shape),
+    }
+}
+
+/// An error answer's body read generically: the root element's content, or `None` when
+/// the body is empty or not XML (an HTML page from a proxy often is XML enough).
+pub fn parse_error_body(body: &str) -> Option<Vec<(String, Value)>> {
+    match generic(&parse_document(body).ok()??) {
+        Value::Map(fields) => Some(fields),
+        _ => Some(Vec::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::operation::CONNECTION_FUNCTION_SUMMARY;
+
+    #[test]
+    fn entities_cdata_and_whitespace() {
+        let v = parse_payload(
+            "<R><Name>a &lt;b&gt; &amp; &#233;&#x2603;&#160;&bogus;&#x1F600;<![CDATA[<x>]]> & b</Name><Id>\n  \n</Id><Status>  x </Status></R>",
+            &CONNECTION_FUNCTION_SUMMARY,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(v.get("Name").and_then(Value::as_str), Some("a <b> & é☃\u{a0}\u{F600}<x> & b"));
+        assert_eq!(v.get("Id").and_then(Value::as_str), Some(""));
+        assert_eq!(v.get("Status").and_then(Value::as_str), Some("  x "));
+    }
+
+    #[test]
+    fn numbers_read_as_javascript_does() {
+        for (t, want) in [("2", 2.0), ("-7", -7.0), (" 2 ", 2.0), ("1.5", 1.5), ("", 0.0), ("0x10", 16.0), ("1e3", 1000.0), ("99999999999", 99_999_999_999.0)] {
+            assert_eq!(js_number(t), want, "{t:?}");
+        }
+        for t in ["abc", "inf", "nan", "0x", "1 2", "Infinityx"] {
+            assert!(js_number(t).is_nan(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn malformed_documents_are_errors() {
+        for doc in ["<a><b></a>", "<a>", "<a></a><b/>", "text", "<a></a>junk", "</a>"] {
+            assert!(parse_document(doc).is_err(), "{doc}");
+        }
+        let deep = "<a>".repeat(100) + &"</a>".repeat(100);
+        assert!(parse_document(&deep).is_err());
+        assert!(parse_document("").unwrap().is_none());
+        assert!(parse_document("<?xml version=\"1.0\"?>\n").unwrap().is_none());
+    }
+
+    #[test]
+    fn error_bodies_read_generically() {
+        let s = |v: &str| Value::Str(v.to_owned());
+        assert_eq!(parse_error_body("<Error><Code>X</Code></Error>"), Some(vec![("Code".to_owned(), s("X"))]));
+        assert_eq!(
+            parse_error_body("<html><body><h1>502 Bad Gateway</h1></body></html>"),
+            Some(vec![("body".to_owned(), Value::Map(vec![("h1".to_owned(), s("502 Bad Gateway"))]))])
+        );
+        assert_eq!(
+            parse_error_body(r#"<E xmlns="u"><A>1</A><A>2</A></E>"#),
+            Some(vec![("xmlns".to_owned(), s("u")), ("A".to_owned(), Value::List(vec![s("1"), s("2")]))])
+        );
+        assert_eq!(parse_error_body(""), None);
+        assert_eq!(parse_error_body("Service Unavailable"), None);
+    }
+}

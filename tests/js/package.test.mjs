@@ -1,0 +1,149 @@
+// Package test (issue 2): `npm pack`, install the tarball into an empty folder, then use it
+// (a) from Node 20 in a child process, (b) from a page (<script type="module">) and a module Web Worker
+// in Chromium, (c) through an esbuild browser bundle (the .wasm copied next to the bundle) in Chromium.
+// Every path calls the emulator (which sends CORS headers) and must get a real output with Date instances.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync, execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync, mkdirSync, copyFileSync, readFileSync, existsSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import http from "node:http";
+import path from "node:path";
+import { promisify } from "node:util";
+import { ROOT, startEmulator, CREDS } from "./support/harness.mjs";
+import { launchChromium } from "../support/chromium.mjs";
+
+const run = promisify(execFile);
+let emu, tmp, pkgDir, staticSrv, staticUrl, browser;
+
+const MIME = { ".js": "text/javascript", ".mjs": "text/javascript", ".html": "text/html", ".wasm": "application/wasm", ".json": "application/json" };
+function serveStatic(root) {
+  return new Promise((resolve) => {
+    const srv = http.createServer((req, res) => {
+      const p = path.normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+      const file = path.join(root, p);
+      if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
+        res.writeHead(404).end("not found");
+        return;
+      }
+      res.writeHead(200, { "Content-Type": MIME[path.extname(file)] ?? "application/octet-stream" });
+      res.end(readFileSync(file));
+    });
+    srv.listen(0, "127.0.0.1", () => resolve(srv));
+  });
+}
+
+before(async () => {
+  assert.ok(existsSync(path.join(ROOT, "dist/node.js")), "dist/ is built (npm run build)");
+  emu = await startEmulator();
+  tmp = mkdtempSync(path.join(tmpdir(), "cfw-pkg-"));
+  const packOut = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: ROOT, encoding: "utf8" }));
+  const tgz = path.join(tmp, packOut[0].filename);
+  const files = packOut[0].files.map((f) => f.path);
+  for (const f of ["dist/index.js", "dist/node.js", "dist/index.d.ts", "dist/cloudfront_wasm_bg.wasm", "package.json"]) {
+    assert.ok(files.includes(f), `tarball contains ${f} (has: ${files.join(", ")})`);
+  }
+  const app = path.join(tmp, "app");
+  mkdirSync(app);
+  writeFileSync(path.join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", tgz], { cwd: app, encoding: "utf8" });
+  pkgDir = path.join(app, "node_modules/cloudfront-wasm");
+  assert.ok(existsSync(path.join(pkgDir, "package.json")));
+  staticSrv = await serveStatic(tmp);
+  staticUrl = `http://127.0.0.1:${staticSrv.address().port}`;
+});
+
+after(async () => {
+  await browser?.close();
+  staticSrv?.close();
+  emu?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+const callScript = (importSpec, endpoint) => `
+  import { CloudFrontClient, DescribeConnectionFunctionCommand, EntityNotFound } from ${JSON.stringify(importSpec)};
+  export async function go() {
+    const cf = new CloudFrontClient({ region: "us-east-1", endpoint: ${JSON.stringify(endpoint)}, credentials: ${JSON.stringify(CREDS)}, maxAttempts: 2 });
+    const out = await cf.send(new DescribeConnectionFunctionCommand({ Identifier: "mtls-auth-check", Stage: "LIVE" }));
+    let err;
+    try { await cf.send(new DescribeConnectionFunctionCommand({ Identifier: "no such/fn ☃" })); } catch (e) { err = e; }
+    const s = out.ConnectionFunctionSummary;
+    return {
+      name: s.Name, stage: s.Stage, etag: out.ETag, status: out.$metadata.httpStatusCode,
+      createdIsDate: s.CreatedTime instanceof Date, created: s.CreatedTime.toISOString(),
+      modifiedIsDate: s.LastModifiedTime instanceof Date,
+      errName: err && err.name, errIsClass: err instanceof EntityNotFound, errStatus: err && err.$metadata.httpStatusCode,
+    };
+  }`;
+
+function assertResult(r, where) {
+  assert.deepStrictEqual(
+    r,
+    {
+      name: "mtls-auth-check", stage: "LIVE", etag: "E3UN6WX5RRO2AG", status: 200,
+      createdIsDate: true, created: "2024-05-01T11:00:00.123Z", modifiedIsDate: true,
+      errName: "EntityNotFound", errIsClass: true, errStatus: 404,
+    },
+    where,
+  );
+}
+
+test("(a) Node 20: import the installed tarball in a child process and call the emulator", async () => {
+  const app = path.dirname(path.dirname(pkgDir));
+  writeFileSync(path.join(app, "call.mjs"), callScript("cloudfront-wasm", emu.url) + "\nconsole.log(JSON.stringify(await go()));\n");
+  const { stdout } = await run(process.execPath, ["call.mjs"], { cwd: app, timeout: 60_000 });
+  assertResult(JSON.parse(stdout.trim().split("\n").pop()), "node child");
+});
+
+async function page() {
+  browser ??= await launchChromium();
+  const p = await browser.newPage();
+  const logs = [];
+  p.on("console", (m) => logs.push(m.text()));
+  p.on("pageerror", (e) => logs.push("pageerror: " + e.message));
+  return { p, logs };
+}
+
+test("(b) Chromium: <script type=module> and a module Web Worker import the installed package", async () => {
+  const pkgUrl = `/app/node_modules/cloudfront-wasm/dist/index.js`;
+  writeFileSync(path.join(tmp, "call.mjs"), callScript(pkgUrl, emu.url));
+  writeFileSync(path.join(tmp, "worker.mjs"), `import { go } from "/call.mjs"; go().then((r) => postMessage({ ok: true, r }), (e) => postMessage({ ok: false, e: String(e && e.stack || e) }));`);
+  writeFileSync(
+    path.join(tmp, "index.html"),
+    `<!doctype html><meta charset="utf-8"><title>pkg</title><script type="module">
+      import { go } from "/call.mjs";
+      window.__page = go().then((r) => ({ ok: true, r }), (e) => ({ ok: false, e: String(e && e.stack || e) }));
+      window.__worker = new Promise((res) => { const w = new Worker("/worker.mjs", { type: "module" }); w.onmessage = (m) => res(m.data); w.onerror = (e) => res({ ok: false, e: "worker error: " + e.message }); });
+    </script>`,
+  );
+  const { p, logs } = await page();
+  await p.goto(`${staticUrl}/index.html`);
+  await p.waitForFunction(() => window.__page && window.__worker, null, { timeout: 30_000 });
+  const fromPage = await p.evaluate(() => window.__page);
+  const fromWorker = await p.evaluate(() => window.__worker);
+  assert.equal(fromPage.ok, true, `page: ${fromPage.e} ${logs.join("\n")}`);
+  assertResult(fromPage.r, "page");
+  assert.equal(fromWorker.ok, true, `worker: ${fromWorker.e} ${logs.join("\n")}`);
+  assertResult(fromWorker.r, "worker");
+  await p.close();
+});
+
+test("(c) esbuild --bundle --format=esm --platform=browser, .wasm copied next to the bundle, runs in Chromium", async () => {
+  const bdir = path.join(tmp, "bundle");
+  mkdirSync(bdir, { recursive: true });
+  const app = path.dirname(path.dirname(pkgDir));
+  writeFileSync(path.join(app, "entry.mjs"), callScript("cloudfront-wasm", emu.url) + "\nwindow.__bundle = go().then((r) => ({ ok: true, r }), (e) => ({ ok: false, e: String(e && e.stack || e) }));\n");
+  const esbuild = path.join(ROOT, "node_modules/.bin/esbuild");
+  await run(esbuild, ["entry.mjs", "--bundle", "--format=esm", "--platform=browser", `--outfile=${path.join(bdir, "out.js")}`], { cwd: app, timeout: 60_000 });
+  copyFileSync(path.join(pkgDir, "dist/cloudfront_wasm_bg.wasm"), path.join(bdir, "cloudfront_wasm_bg.wasm"));
+  const bundled = readFileSync(path.join(bdir, "out.js"), "utf8");
+  assert.ok(!/from\s*["']node:/.test(bundled), "browser bundle has no node: imports");
+  writeFileSync(path.join(bdir, "index.html"), `<!doctype html><meta charset="utf-8"><script type="module" src="./out.js"></script>`);
+  const { p, logs } = await page();
+  await p.goto(`${staticUrl}/bundle/index.html`);
+  await p.waitForFunction(() => window.__bundle, null, { timeout: 30_000 });
+  const r = await p.evaluate(() => window.__bundle);
+  assert.equal(r.ok, true, `bundle: ${r.e} ${logs.join("\n")}`);
+  assertResult(r.r, "esbuild bundle");
+  await p.close();
+});

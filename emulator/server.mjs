@@ -331,7 +331,9 @@ export async function startServer(opts = {}) {
         ? `API requests to ${url}/2020-05-31/ and ${url}/proxy/ are forwarded to ${upstream}`
         : `CloudFront emulator: ${url}/2020-05-31/ (real AWS through this server: ${url}/proxy/ → ${proxyTarget})`,
     );
-    console.log(`Demo credentials: access key ${main.accessKeyId}  secret ${main.secretAccessKey}`);
+    console.log(
+      `Demo credentials${upstream ? " (built-in emulator only)" : ""}: access key ${main.accessKeyId}  secret ${main.secretAccessKey}`,
+    );
     if (temp) {
       console.log(`Session credentials: ${temp.accessKeyId} / ${temp.secretAccessKey}  token ${temp.sessionToken}`);
     }

@@ -31,7 +31,8 @@ import { CORS_HEADERS, Emulator, errorXml, loadSeed, send } from "./emulator.mjs
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
 export const DEFAULT_UPSTREAM = "https://cloudfront.amazonaws.com";
-const MAX_BODY = 1024 * 1024;
+const MAX_BODY = 1024 * 1024; // API and proxy requests
+const MAX_ADMIN_BODY = 32 * 1024 * 1024; // canned answers may be large (oversized-answer tests)
 const UPSTREAM_TIMEOUT_MS = 30000;
 
 const CSP =
@@ -76,13 +77,13 @@ const DROP_RESPONSE_HEADERS = new Set([
   "access-control-allow-methods", "access-control-allow-headers", "set-cookie",
 ]);
 
-function readBody(req) {
+function readBody(req, limit = MAX_BODY) {
   return new Promise((resolveBody, reject) => {
     const chunks = [];
     let size = 0;
     req.on("data", (c) => {
       size += c.length;
-      if (size > MAX_BODY) {
+      if (size > limit) {
         reject(Object.assign(new Error("body too large"), { status: 413 }));
         req.destroy();
         return;
@@ -247,7 +248,7 @@ export async function startServer(opts = {}) {
       if (isApi || isProxy || isAdmin) {
         let body;
         try {
-          body = await readBody(req);
+          body = await readBody(req, isAdmin ? MAX_ADMIN_BODY : MAX_BODY);
         } catch (e) {
           textAnswer(res, e.status ?? 400, "Bad request body\n", CORS_HEADERS);
           return;

@@ -339,6 +339,14 @@ describe("admin API", () => {
     assert.equal((await signedRequest(server, { identifier: "mtls-auth-check" })).status, 200);
   });
 
+  test("large canned bodies (> 1 MiB) are accepted by the admin API and served whole", async () => {
+    const body = "x".repeat(2 * 1024 * 1024);
+    const r = await admin(server, "canned", { status: 200, headers: { "content-type": "text/xml" }, body, count: 1 });
+    assert.equal(r.ok, true);
+    const res = await signedRequest(server, { identifier: "mtls-auth-check" });
+    assert.equal(res.body.length, body.length);
+  });
+
   test("stats record method, path, decoded query and headers; reset clears everything", async () => {
     await signedRequest(server, { identifier: "a b", query: { Stage: "LIVE" } });
     const stats = await admin(server, "stats");

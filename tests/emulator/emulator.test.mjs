@@ -10,6 +10,9 @@ import { startServer } from "../../emulator/server.mjs";
 import { DEMO, TEMP, admin, describePath, errorCode, rawRequest, signedRequest, signHeaders } from "./helpers.mjs";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// Silence the SDK's "Node >= 22 soon" warning (it is emitted when a client is first built).
+process.env.AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING ??= "1";
+
 let server;
 
 function client(extra = {}) {

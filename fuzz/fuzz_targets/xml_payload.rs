@@ -1,0 +1,20 @@
+//! A 200 answer's body: the XML reader and the payload walk must never panic, and a
+//! failure must be a parse error.
+#![no_main]
+
+use cloudfront_wasm::operation::CONNECTION_FUNCTION_SUMMARY;
+use cloudfront_wasm::response::{read_output, response_meta};
+use cloudfront_wasm::xml::{parse_document, parse_payload};
+use cloudfront_wasm::{ErrorKind, DESCRIBE_CONNECTION_FUNCTION};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let body = String::from_utf8_lossy(data);
+    let _ = parse_document(&body);
+    let _ = parse_payload(&body, &CONNECTION_FUNCTION_SUMMARY);
+    let header = |name: &str| (name == "etag").then(|| "E".to_owned());
+    let meta = response_meta(200, &header);
+    if let Err(e) = read_output(&DESCRIBE_CONNECTION_FUNCTION, &meta, &header, &body) {
+        assert_eq!(e.kind, ErrorKind::Parse);
+    }
+});

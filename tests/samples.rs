@@ -1,0 +1,657 @@
+//! The shared samples (and a few of our own) read by the core, compared with what
+//! `@aws-sdk/client-cloudfront` returns for the same answer (tests/js/SDK-BEHAVIOUR.md; the
+//! expected values of the n* fixtures were taken from the SDK itself). Expected values are
+//! written out in full: a `Value` tree per sample, timestamps as epoch milliseconds.
+
+// Test helpers outside #[test] functions are not covered by clippy.toml's allow-*-in-tests.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use cloudfront_wasm::error::{Error, ErrorKind, Fault};
+use cloudfront_wasm::response::{read_error, read_output, response_meta};
+use cloudfront_wasm::{Value, DESCRIBE_CONNECTION_FUNCTION as OP};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/rust/fixtures/samples/");
+
+/// 2024-05-01T11:00:00.123Z and 2024-05-01T11:30:00.456Z.
+const CREATED: f64 = 1_714_561_200_123.0;
+const MODIFIED: f64 = 1_714_563_000_456.0;
+const ARN1: &str = "arn:aws:cloudfront::123456789012:key-value-store/0123abcd-0123-abcd-0123-0123456789ab";
+const ARN2: &str = "arn:aws:cloudfront::123456789012:key-value-store/4567cdef-4567-cdef-4567-456789abcdef";
+const FUNC_ARN: &str = "arn:aws:cloudfront::123456789012:connection-function/my-func";
+const NS: &str = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
+
+fn body(name: &str) -> String {
+    std::fs::read_to_string(format!("{DIR}{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn s(v: &str) -> Value {
+    Value::Str(v.to_owned())
+}
+
+fn num(v: f64) -> Value {
+    Value::Num(v)
+}
+
+fn ts(ms: f64) -> Value {
+    Value::Timestamp(ms)
+}
+
+fn st(members: Vec<(&'static str, Value)>) -> Value {
+    Value::Struct(members)
+}
+
+fn map(entries: Vec<(&str, Value)>) -> Value {
+    Value::Map(entries.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+fn kvs(arn: &str) -> Value {
+    st(vec![("KeyValueStoreARN", s(arn))])
+}
+
+/// A summary in model order from its parts; `None` leaves the member out.
+struct Summary {
+    name: Option<Value>,
+    id: Option<Value>,
+    config: Option<Value>,
+    arn: Option<Value>,
+    status: Option<Value>,
+    stage: Option<Value>,
+    created: Option<Value>,
+    modified: Option<Value>,
+}
+
+impl Summary {
+    /// Sample 01.
+    fn full() -> Self {
+        Summary {
+            name: Some(s("my-func")),
+            id: Some(s("my-func")),
+            config: Some(config(Some(s("connection fn for mTLS")), Some(kvs_assoc(2.0, Some(vec![kvs(ARN1), kvs(ARN2)]))))),
+            arn: Some(s(FUNC_ARN)),
+            status: Some(s("UNASSOCIATED")),
+            stage: Some(s("LIVE")),
+            created: Some(ts(CREATED)),
+            modified: Some(ts(MODIFIED)),
+        }
+    }
+
+    fn value(self) -> Value {
+        let members = [
+            ("Name", self.name),
+            ("Id", self.id),
+            ("ConnectionFunctionConfig", self.config),
+            ("ConnectionFunctionArn", self.arn),
+            ("Status", self.status),
+            ("Stage", self.stage),
+            ("CreatedTime", self.created),
+            ("LastModifiedTime", self.modified),
+        ];
+        st(members.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect())
+    }
+}
+
+fn config(comment: Option<Value>, assoc: Option<Value>) -> Value {
+    let mut m = Vec::new();
+    if let Some(c) = comment {
+        m.push(("Comment", c));
+    }
+    m.push(("Runtime", s("cloudfront-js-2.0")));
+    if let Some(a) = assoc {
+        m.push(("KeyValueStoreAssociations", a));
+    }
+    st(m)
+}
+
+fn kvs_assoc(quantity: f64, items: Option<Vec<Value>>) -> Value {
+    let mut m = vec![("Quantity", num(quantity))];
+    if let Some(items) = items {
+        m.push(("Items", Value::List(items)));
+    }
+    st(m)
+}
+
+fn headers<'a>(list: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+    move |name: &str| list.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| (*v).to_owned())
+}
+
+const SAMPLE_HEADERS: &[(&str, &str)] = &[
+    ("ETag", "E2QWRUHEXAMPLE"),
+    ("x-amz-request-id", "a1b2c3d4-0000-1111-2222-333344445555"),
+    ("Content-Type", "text/xml"),
+    ("Date", "Wed, 01 May 2024 12:00:00 GMT"),
+];
+
+fn output_with(hdrs: &[(&str, &str)], text: &str) -> Result<Vec<(&'static str, Value)>, Error> {
+    let header = headers(hdrs);
+    let meta = response_meta(200, &header);
+    read_output(&OP, &meta, &header, text)
+}
+
+fn output(text: &str) -> Vec<(&'static str, Value)> {
+    output_with(SAMPLE_HEADERS, text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The summary of a 200 answer that must also carry the sample ETag.
+fn summary_of(file: &str) -> Value {
+    let out = output(&body(file));
+    let keys: Vec<&str> = out.iter().map(|(k, _)| *k).collect();
+    assert_eq!(keys, ["ConnectionFunctionSummary", "ETag"], "{file}");
+    assert_eq!(out[1].1, s("E2QWRUHEXAMPLE"), "{file}");
+    out.into_iter().next().unwrap().1
+}
+
+#[test]
+fn s01_full() {
+    let out = output(&body("01-describe-full.xml"));
+    assert_eq!(out, vec![("ConnectionFunctionSummary", Summary::full().value()), ("ETag", s("E2QWRUHEXAMPLE"))]);
+    // The instants, spelled out once.
+    assert_eq!(cloudfront_wasm::time::parse_rfc3339("2024-05-01T11:00:00.123Z"), Some(CREATED));
+    assert_eq!(cloudfront_wasm::time::parse_rfc3339("2024-05-01T11:30:00.456Z"), Some(MODIFIED));
+}
+
+#[test]
+fn s03_time_without_fraction() {
+    let want = Summary { created: Some(ts(1_714_561_200_000.0)), modified: Some(ts(1_714_563_000_000.0)), ..Summary::full() };
+    assert_eq!(summary_of("03-describe-time-no-fraction.xml"), want.value());
+}
+
+#[test]
+fn s04_one_item() {
+    let want = Summary {
+        config: Some(config(Some(s("connection fn for mTLS")), Some(kvs_assoc(1.0, Some(vec![kvs(ARN1)]))))),
+        ..Summary::full()
+    };
+    assert_eq!(summary_of("04-describe-one-item.xml"), want.value());
+}
+
+#[test]
+fn s05_quantity_zero_without_items_has_no_items_member() {
+    let want = Summary { config: Some(config(Some(s("connection fn for mTLS")), Some(kvs_assoc(0.0, None)))), ..Summary::full() };
+    assert_eq!(summary_of("05-describe-quantity0-items-missing.xml"), want.value());
+}
+
+#[test]
+fn s06_empty_items_element_is_an_empty_list() {
+    let want =
+        Summary { config: Some(config(Some(s("connection fn for mTLS")), Some(kvs_assoc(0.0, Some(vec![]))))), ..Summary::full() };
+    assert_eq!(summary_of("06-describe-quantity0-items-empty.xml"), want.value());
+}
+
+#[test]
+fn s08_no_associations() {
+    let want = Summary { config: Some(config(Some(s("connection fn for mTLS")), None)), ..Summary::full() };
+    assert_eq!(summary_of("08-describe-kvs-associations-absent.xml"), want.value());
+}
+
+#[test]
+fn s09_missing_comment_has_no_key() {
+    let want = Summary {
+        config: Some(config(None, Some(kvs_assoc(2.0, Some(vec![kvs(ARN1), kvs(ARN2)]))))),
+        ..Summary::full()
+    };
+    assert_eq!(summary_of("09-describe-comment-missing.xml"), want.value());
+}
+
+#[test]
+fn s10_self_closing_comment_is_empty_string() {
+    let want = Summary {
+        config: Some(config(Some(s("")), Some(kvs_assoc(2.0, Some(vec![kvs(ARN1), kvs(ARN2)]))))),
+        ..Summary::full()
+    };
+    assert_eq!(summary_of("10-describe-comment-empty-selfclosing.xml"), want.value());
+}
+
+#[test]
+fn s13_no_namespace_is_the_same_as_01() {
+    assert_eq!(summary_of("13-describe-no-namespace.xml"), Summary::full().value());
+}
+
+#[test]
+fn s16_unknown_enum_values_pass_through() {
+    let want = Summary { status: Some(s("SOMETHING_NEW")), stage: Some(s("STAGING")), ..Summary::full() };
+    assert_eq!(summary_of("16-describe-unknown-enum-values.xml"), want.value());
+}
+
+#[test]
+fn s17_no_etag_header_no_etag_key() {
+    let out = output_with(&[("x-amz-request-id", "a1b2c3d4-0000-1111-2222-333344445555")], &body("17-describe-no-etag-header.xml"))
+        .unwrap();
+    assert_eq!(out, vec![("ConnectionFunctionSummary", Summary::full().value())]);
+}
+
+#[test]
+fn header_names_are_case_insensitive() {
+    let out = output_with(&[("etag", "lower")], "").unwrap();
+    assert_eq!(out, vec![("ETag", s("lower"))]);
+    let out = output_with(&[("ETAG", "upper")], "").unwrap();
+    assert_eq!(out, vec![("ETag", s("upper"))]);
+}
+
+#[test]
+fn s19_empty_200_body_has_no_summary_member() {
+    assert_eq!(output(""), vec![("ETag", s("E2QWRUHEXAMPLE"))]);
+    // An empty root element, though, is an empty summary.
+    assert_eq!(output(&format!("<ConnectionFunctionSummary xmlns=\"{NS}\"/>")), vec![
+        ("ConnectionFunctionSummary", st(vec![])),
+        ("ETag", s("E2QWRUHEXAMPLE"))
+    ]);
+}
+
+#[test]
+fn s21_malformed_xml_is_a_parse_error() {
+    let err = output_with(SAMPLE_HEADERS, &body("21-describe-malformed-xml.xml")).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Parse);
+    assert_eq!(err.name, "DeserializationError");
+    let meta = err.response.as_ref().unwrap();
+    assert_eq!(meta.status, 200);
+    assert_eq!(meta.request_id.as_deref(), Some("a1b2c3d4-0000-1111-2222-333344445555"));
+    assert!(err.fields.is_empty());
+    // The message describes the XML, never echoes the body.
+    assert!(!err.message.contains("connection fn for mTLS"), "{}", err.message);
+}
+
+#[test]
+fn invalid_timestamp_is_a_parse_error() {
+    for bad in ["not-a-date", "", " 2024-05-01T11:00:00Z ", "1714561200", "2024-02-32T11:00:00Z"] {
+        let err = output_with(&[], &format!("<R><CreatedTime>{bad}</CreatedTime></R>")).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Parse, "{bad:?}");
+    }
+    // A day past the month's end rolls over, as in the SDK.
+    let out = output_with(&[], "<R><CreatedTime>2024-02-30T11:00:00Z</CreatedTime></R>").unwrap();
+    let march = cloudfront_wasm::time::parse_rfc3339("2024-03-01T11:00:00Z").unwrap();
+    assert_eq!(out, vec![("ConnectionFunctionSummary", st(vec![("CreatedTime", ts(march))]))]);
+}
+
+// ---------------------------------------------------------------- errors
+
+struct Want<'a> {
+    name: &'a str,
+    message: &'a str,
+    fault: Fault,
+    status: u16,
+    request_id: Option<&'a str>,
+    fields: Vec<(&'a str, Value)>,
+}
+
+fn check_error(file: Option<&str>, hdrs: &[(&str, &str)], want: Want<'_>) {
+    let text = file.map(body).unwrap_or_default();
+    let header = headers(hdrs);
+    let err = read_error(&OP, response_meta(want.status, &header), &text);
+    let label = file.unwrap_or("(empty body)");
+    assert_eq!(err.kind, ErrorKind::Service, "{label}");
+    assert_eq!(err.name, want.name, "{label}");
+    assert_eq!(err.message, want.message, "{label}");
+    assert_eq!(err.fault, want.fault, "{label}");
+    let meta = err.response.clone().unwrap();
+    assert_eq!(meta.status, want.status, "{label}");
+    assert_eq!(meta.request_id.as_deref(), want.request_id, "{label}");
+    // Key order does not matter to the JS objects (deepStrictEqual); values do.
+    let mut got: Vec<(String, Value)> = err.fields.clone();
+    got.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut expected: Vec<(String, Value)> = want.fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    expected.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(got, expected, "{label}");
+}
+
+fn envelope(type_: &str, code: &str, message: &str, ns: bool) -> Vec<(&'static str, Value)> {
+    let mut fields = vec![
+        ("Error", map(vec![("Type", s(type_)), ("Code", s(code)), ("Message", s(message))])),
+        ("RequestId", s("b2c3d4e5-1111-2222-3333-444455556666")),
+        ("Type", s(type_)),
+        ("Code", s(code)),
+    ];
+    if ns {
+        fields.push(("xmlns", s(NS)));
+    }
+    fields
+}
+
+#[test]
+fn s22_entity_not_found() {
+    let msg = "The specified connection function does not exist.";
+    check_error(Some("22-error-entity-not-found-404.xml"), &[("x-amzn-RequestId", "b2c3d4e5-1111-2222-3333-444455556666")], Want {
+        name: "EntityNotFound",
+        message: msg,
+        fault: Fault::Client,
+        status: 404,
+        request_id: Some("b2c3d4e5-1111-2222-3333-444455556666"),
+        fields: envelope("Sender", "EntityNotFound", msg, true),
+    });
+}
+
+#[test]
+fn s23_access_denied() {
+    let msg = "User: arn:aws:iam::123456789012:user/x is not authorized to perform: cloudfront:DescribeConnectionFunction";
+    check_error(Some("23-error-access-denied-403.xml"), &[("x-amzn-RequestId", "b2c3d4e5-1111-2222-3333-444455556666")], Want {
+        name: "AccessDenied",
+        message: msg,
+        fault: Fault::Client,
+        status: 403,
+        request_id: Some("b2c3d4e5-1111-2222-3333-444455556666"),
+        fields: envelope("Sender", "AccessDenied", msg, true),
+    });
+}
+
+#[test]
+fn s24_signature_does_not_match_header_request_id_wins() {
+    let msg = "The request signature we calculated does not match the signature you provided.";
+    check_error(Some("24-error-signature-does-not-match-403.xml"), &[("x-amzn-RequestId", "rid-sig")], Want {
+        name: "SignatureDoesNotMatch",
+        message: msg,
+        fault: Fault::Client,
+        status: 403,
+        request_id: Some("rid-sig"),
+        fields: envelope("Sender", "SignatureDoesNotMatch", msg, true),
+    });
+}
+
+#[test]
+fn s25_invalid_argument_without_namespace_has_no_xmlns() {
+    check_error(Some("25-error-invalid-argument-400-no-namespace.xml"), &[("x-amzn-RequestId", "rid-400")], Want {
+        name: "InvalidArgument",
+        message: "Bad stage",
+        fault: Fault::Client,
+        status: 400,
+        request_id: Some("rid-400"),
+        fields: envelope("Sender", "InvalidArgument", "Bad stage", false),
+    });
+}
+
+#[test]
+fn s26_throttling_is_unmodeled_client_fault() {
+    check_error(Some("26-error-throttling-400.xml"), &[("x-amzn-RequestId", "rid-thr")], Want {
+        name: "Throttling",
+        message: "Rate exceeded",
+        fault: Fault::Client,
+        status: 400,
+        request_id: Some("rid-thr"),
+        fields: envelope("Sender", "Throttling", "Rate exceeded", true),
+    });
+}
+
+#[test]
+fn body_request_id_is_used_without_a_header() {
+    let msg = "The specified connection function does not exist.";
+    check_error(Some("22-error-entity-not-found-404.xml"), &[], Want {
+        name: "EntityNotFound",
+        message: msg,
+        fault: Fault::Client,
+        status: 404,
+        request_id: Some("b2c3d4e5-1111-2222-3333-444455556666"),
+        fields: envelope("Sender", "EntityNotFound", msg, true),
+    });
+}
+
+#[test]
+fn modeled_errors_are_client_faults_even_at_500() {
+    let msg = "The specified connection function does not exist.";
+    check_error(Some("22-error-entity-not-found-404.xml"), &[("x-amzn-RequestId", "r")], Want {
+        name: "EntityNotFound",
+        message: msg,
+        fault: Fault::Client,
+        status: 500,
+        request_id: Some("r"),
+        fields: envelope("Sender", "EntityNotFound", msg, true),
+    });
+}
+
+#[test]
+fn s28_empty_503() {
+    check_error(None, &[("x-amz-request-id", "rid-503")], Want {
+        name: "Unknown",
+        message: "UnknownError",
+        fault: Fault::Server,
+        status: 503,
+        request_id: Some("rid-503"),
+        fields: vec![],
+    });
+    for (status, name, fault) in [(404, "NotFound", Fault::Client), (403, "Unknown", Fault::Client), (500, "Unknown", Fault::Server), (301, "Unknown", Fault::Client)] {
+        check_error(None, &[], Want { name, message: "UnknownError", fault, status, request_id: None, fields: vec![] });
+    }
+}
+
+#[test]
+fn s29_html_502() {
+    check_error(Some("29-error-html-body-502.xml"), &[("Content-Type", "text/html")], Want {
+        name: "Unknown",
+        message: "UnknownError",
+        fault: Fault::Server,
+        status: 502,
+        request_id: None,
+        fields: vec![("body", map(vec![("h1", s("502 Bad Gateway"))]))],
+    });
+}
+
+#[test]
+fn n07_bare_error_root() {
+    check_error(Some("n07-error-bare.xml"), &[], Want {
+        name: "InvalidArgument",
+        message: "bare",
+        fault: Fault::Client,
+        status: 500,
+        request_id: None,
+        fields: vec![("Code", s("InvalidArgument"))],
+    });
+}
+
+#[test]
+fn plain_text_error_body_reads_like_an_empty_one() {
+    check_error(Some("34-get-code-blob-payload.xml"), &[], Want {
+        name: "Unknown",
+        message: "UnknownError",
+        fault: Fault::Server,
+        status: 500,
+        request_id: None,
+        fields: vec![],
+    });
+}
+
+// ---------------------------------------------------------------- our fixtures (SDK-checked)
+
+#[test]
+fn n01_three_items_in_order() {
+    let arn = |n: &str| format!("arn:aws:cloudfront::123456789012:key-value-store/{n}");
+    let want = Summary {
+        name: Some(s("three")),
+        id: Some(s("THREE")),
+        config: Some(config(Some(s("three stores")), Some(kvs_assoc(3.0, Some(vec![kvs(&arn("one")), kvs(&arn("two")), kvs(&arn("three"))]))))),
+        arn: Some(s("arn:aws:cloudfront::123456789012:connection-function/three")),
+        status: Some(s("DEPLOYED")),
+        stage: Some(s("DEVELOPMENT")),
+        ..Summary::full()
+    };
+    assert_eq!(summary_of("n01-three-kvs.xml"), want.value());
+}
+
+#[test]
+fn n02_entities() {
+    let want = Summary {
+        name: Some(s("fx&entities")),
+        id: Some(s("ABC")),
+        config: Some(st(vec![
+            // &bogus; is dropped, &#x1F600; keeps its low 16 bits (String.fromCharCode), a bare & stays.
+            ("Comment", s("<img src=x> & é ☃ \"q\" 'a' [] \u{F600} a &amp b \u{a0}")),
+            ("Runtime", s("cloudfront-js-1.0")),
+        ])),
+        arn: Some(s("arn:aws:cloudfront::123456789012:connection-function/fx&entities")),
+        status: Some(s("DEPLOYED")),
+        ..Summary::full()
+    };
+    assert_eq!(summary_of("n02-entities.xml"), want.value());
+}
+
+#[test]
+fn n03_cdata_and_comments() {
+    let want = Summary {
+        name: Some(s("<b>raw & stuff</b>")),
+        id: Some(s("pre <x>&amp; post")),
+        config: Some(st(vec![("Comment", s("ab")), ("Runtime", s("cloudfront-js-2.0"))])),
+        arn: Some(s("arn:aws:cloudfront::123456789012:connection-function/cdata")),
+        status: Some(s("DEPLOYED")),
+        created: Some(ts(1_714_561_200_000.0)),
+        modified: Some(ts(1_714_561_200_000.0)),
+        ..Summary::full()
+    };
+    assert_eq!(summary_of("n03-cdata.xml"), want.value());
+}
+
+#[test]
+fn n04_whitespace_and_crlf() {
+    let want = Summary {
+        name: Some(s("  spaced name  ")),
+        // Whitespace-only text spanning lines is ""; without a line break it is kept.
+        id: Some(s("")),
+        config: Some(st(vec![
+            ("Comment", s("line one\nline two\nline three")),
+            ("Runtime", s("   ")),
+            (
+                "KeyValueStoreAssociations",
+                kvs_assoc(2.0, Some(vec![kvs("arn:a"), kvs("\n            arn:b\n          ")])),
+            ),
+        ])),
+        arn: Some(s("arn:ws")),
+        status: Some(s("\t")),
+        stage: Some(s("LIVE")),
+        created: Some(ts(1_714_561_200_500.0)),
+        modified: Some(ts(1_714_563_000_000.0)),
+    };
+    assert_eq!(summary_of("n04-whitespace-crlf.xml"), want.value());
+}
+
+#[test]
+fn n05_unknown_elements_prefixes_and_root_name() {
+    let out = output(&body("n05-unknown-elements.xml"));
+    let summary = &out[0].1;
+    let assoc = summary.get("ConnectionFunctionConfig").and_then(|c| c.get("KeyValueStoreAssociations")).unwrap();
+    // Quantity "abc" is Number("abc"): NaN (which is not equal to itself, so checked apart).
+    assert!(matches!(assoc.get("Quantity"), Some(Value::Num(q)) if q.is_nan()), "{assoc:?}");
+    let want = st(vec![
+        ("Id", s("unknowns")),
+        (
+            "ConnectionFunctionConfig",
+            st(vec![
+                ("Runtime", s("cloudfront-js-2.0")),
+                (
+                    "KeyValueStoreAssociations",
+                    st(vec![("Quantity", num(0.0)), ("Items", Value::List(vec![kvs("arn:aaaa"), st(vec![])]))]),
+                ),
+            ]),
+        ),
+        ("Status", s("SOMETHING_NEW")),
+    ]);
+    let mut got = summary.clone();
+    if let Value::Struct(m) = &mut got {
+        if let Some((_, Value::Struct(cfg))) = m.iter_mut().find(|(k, _)| *k == "ConnectionFunctionConfig") {
+            if let Some((_, Value::Struct(a))) = cfg.iter_mut().find(|(k, _)| *k == "KeyValueStoreAssociations") {
+                a[0].1 = num(0.0);
+            }
+        }
+    }
+    assert_eq!(got, want);
+}
+
+#[test]
+fn n06_offsets_fractions_and_lowercase() {
+    let want = st(vec![
+        ("Name", s("times")),
+        // 13:00:00.123+02:00 is 11:00:00.123Z.
+        ("CreatedTime", ts(1_714_561_200_123.0)),
+        // 2024-04-30t23:29:59.123999-12:00 is 2024-05-01T11:29:59.124Z (rounded, not truncated).
+        ("LastModifiedTime", ts(1_714_562_999_124.0)),
+    ]);
+    assert_eq!(summary_of("n06-offset-times.xml"), want);
+}
+
+#[test]
+fn n08_no_message_at_500() {
+    check_error(Some("n08-error-no-message-500.xml"), &[], Want {
+        name: "ServiceUnavailable",
+        message: "UnknownError",
+        fault: Fault::Server,
+        status: 500,
+        request_id: Some("body-rid"),
+        fields: vec![
+            (
+                "Error",
+                map(vec![("Type", s("Receiver")), ("Code", s("ServiceUnavailable")), ("Detail", detail_value())]),
+            ),
+            ("RequestId", s("body-rid")),
+            ("xmlns", s(NS)),
+            ("Type", s("Receiver")),
+            ("Code", s("ServiceUnavailable")),
+            ("Detail", detail_value()),
+        ],
+    });
+}
+
+fn detail_value() -> Value {
+    s("more")
+}
+
+// ---------------------------------------------------------------- SDK mismatches in the core
+// Each of these was run through @aws-sdk/client-cloudfront 3.1164.0 (tests/js node_modules); the
+// expected value is what the SDK returned. They fail against the current core and are ignored
+// so that `cargo test` stays green; run them with `cargo test --test samples -- --ignored`.
+
+fn summary_or_err(text: &str) -> Result<Value, Error> {
+    output_with(&[], text).map(|out| out.into_iter().next().map_or(st(vec![]), |(_, v)| v))
+}
+
+#[test]
+#[ignore = "core bug: Items whose children are all non-members is dropped instead of []"]
+fn sdk_mismatch_items_with_only_foreign_children_is_empty_list() {
+    let got = summary_or_err(
+        "<R><ConnectionFunctionConfig><KeyValueStoreAssociations><Quantity>1</Quantity><Items><Other>x</Other></Items></KeyValueStoreAssociations></ConnectionFunctionConfig></R>",
+    )
+    .unwrap();
+    let want = st(vec![("ConnectionFunctionConfig", st(vec![("KeyValueStoreAssociations", kvs_assoc(1.0, Some(vec![])))]))]);
+    assert_eq!(got, want);
+}
+
+#[test]
+#[ignore = "core bug: a repeated scalar element is read as the first one instead of failing"]
+fn sdk_mismatch_duplicate_scalar_is_a_parse_error() {
+    let err = summary_or_err("<R><Name>one</Name><Name>two</Name></R>").unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Parse);
+}
+
+#[test]
+#[ignore = "core bug: entity names outside [A-Za-z][A-Za-z0-9]{0,30} are removed instead of kept literally"]
+fn sdk_mismatch_non_alphanumeric_entity_names_stay_literal() {
+    let got = summary_or_err("<R><Name>a &foo-bar; b &x.y; c</Name></R>").unwrap();
+    assert_eq!(got, st(vec![("Name", s("a &foo-bar; b &x.y; c"))]));
+}
+
+#[test]
+#[ignore = "core bug: an empty <Message/> gives message \"\" where the SDK says UnknownError"]
+fn sdk_mismatch_empty_message_is_unknown_error() {
+    let err = read_error(&OP, response_meta(400, &|_: &str| None), "<ErrorResponse><Error><Code>Foo</Code><Message></Message></Error></ErrorResponse>");
+    assert_eq!(err.message, "UnknownError");
+}
+
+#[test]
+#[ignore = "core bug: any key of <Error> whose lower case is \"message\" sets the SDK's message"]
+fn sdk_mismatch_message_key_is_case_insensitive() {
+    let err = read_error(&OP, response_meta(400, &|_: &str| None), "<ErrorResponse><Error><Code>Foo</Code><MESSAGE>up</MESSAGE></Error></ErrorResponse>");
+    assert_eq!(err.message, "up");
+}
+
+#[test]
+#[ignore = "core bug: an error-body element with text collapses to its text in the SDK (attributes dropped)"]
+fn sdk_mismatch_text_with_attributes() {
+    let err = read_error(&OP, response_meta(500, &|_: &str| None), "<ErrorResponse><Error><Code>X</Code><Detail a=\"b\">more</Detail></Error></ErrorResponse>");
+    let detail = err.fields.iter().find(|(k, _)| k == "Detail").map(|(_, v)| v.clone());
+    assert_eq!(detail, Some(s("more")));
+}
+
+#[test]
+#[ignore = "core bug: JS trim() whitespace differs from Rust's (U+FEFF is JS whitespace, U+0085 is not)"]
+fn sdk_mismatch_js_whitespace_set() {
+    let got = summary_or_err("<R><Name>\n\u{feff}</Name><Id>\n\u{85}</Id><ConnectionFunctionConfig><KeyValueStoreAssociations><Quantity>\u{feff}5</Quantity></KeyValueStoreAssociations></ConnectionFunctionConfig></R>").unwrap();
+    let want = st(vec![
+        ("Name", s("")),
+        ("Id", s("\n\u{85}")),
+        ("ConnectionFunctionConfig", st(vec![("KeyValueStoreAssociations", st(vec![("Quantity", num(5.0))]))])),
+    ]);
+    assert_eq!(got, want);
+}

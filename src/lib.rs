@@ -9,15 +9,15 @@ pub mod endpoint;
 pub mod error;
 pub mod operation;
 pub mod request;
-pub mod response;
 pub mod retry;
 pub mod signing;
 pub mod time;
 pub mod value;
 pub mod xml;
 
+pub mod response;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use endpoint::Endpoint;
 pub use error::{Error, ErrorKind, Fault, ResponseMeta};

@@ -96,7 +96,8 @@ fn decode_references(raw: &str) -> String {
 
 fn open(start: &quick_xml::events::BytesStart<'_>) -> Result<Element, String> {
     let mut attributes = Vec::new();
-    for attr in start.attributes() {
+    // No duplicate check: it would bring a hash set into the wasm, and the SDK keeps the last.
+    for attr in start.attributes().with_checks(false) {
         let attr = attr.map_err(|e| format!("malformed XML attribute: {e}"))?;
         attributes.push((attr.key.as_ref().to_owned(), decode_references(&attr.value)));
     }
@@ -236,11 +237,43 @@ pub fn js_number(text: &str) -> f64 {
         "-Infinity" => return f64::NEG_INFINITY,
         _ => {}
     }
-    // Rust also reads "inf" and "nan", which JavaScript does not.
-    if t.bytes().any(|b| b.is_ascii_alphabetic() && b != b'e' && b != b'E') {
-        return f64::NAN;
+    decimal(t).unwrap_or(f64::NAN)
+}
+
+/// `[+-]digits[.digits][e[+-]digits]` (either digit run may be empty, not both), computed
+/// as mantissa × 10^exponent: exact for the integers CloudFront sends, and without the
+/// kilobytes of wasm that correctly rounded float parsing costs.
+fn decimal(t: &str) -> Option<f64> {
+    let (negative, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, t.get(1..)?),
+        Some(b'+') => (false, t.get(1..)?),
+        _ => (false, t),
+    };
+    let (number, exponent) = match t.find(['e', 'E']) {
+        Some(at) => (t.get(..at)?, t.get(at + 1..)?),
+        None => (t, "0"),
+    };
+    let (int, frac) = number.split_once('.').unwrap_or((number, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !all_digits(int) || !all_digits(frac) {
+        return None;
     }
-    t.parse().unwrap_or(f64::NAN)
+    let exp_digits = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    if exp_digits.is_empty() || !all_digits(exp_digits) {
+        return None;
+    }
+    let mut scale: i64 = exp_digits.bytes().take(6).fold(0, |acc, b| acc * 10 + i64::from(b - b'0'));
+    if exponent.starts_with('-') {
+        scale = -scale;
+    }
+    let mut mantissa = 0f64;
+    for b in int.bytes().chain(frac.bytes()) {
+        mantissa = mantissa * 10.0 + f64::from(b - b'0');
+    }
+    scale -= i64::try_from(frac.len()).ok()?;
+    let scale = i32::try_from(scale.clamp(-400, 400)).ok()?;
+    let value = if scale >= 0 { mantissa * 10f64.powi(scale) } else { mantissa / 10f64.powi(-scale) };
+    Some(if negative { -value } else { value })
 }
 
 /// An element read with no shape, as the SDK's generic XML parser does (error bodies):
@@ -315,7 +348,10 @@ mod tests {
         for (t, want) in [("2", 2.0), ("-7", -7.0), (" 2 ", 2.0), ("1.5", 1.5), ("", 0.0), ("0x10", 16.0), ("1e3", 1000.0), ("99999999999", 99_999_999_999.0)] {
             assert_eq!(js_number(t), want, "{t:?}");
         }
-        for t in ["abc", "inf", "nan", "0x", "1 2", "Infinityx"] {
+        assert_eq!(js_number("-.5"), -0.5);
+        assert_eq!(js_number("5."), 5.0);
+        assert_eq!(js_number("1.25e2"), 125.0);
+        for t in ["abc", "inf", "nan", "0x", "1 2", "Infinityx", ".", "e5", "1e", "--1"] {
             assert!(js_number(t).is_nan(), "{t:?}");
         }
     }

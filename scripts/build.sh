@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the npm package payload into dist/: the size-focused wasm build, wasm-bindgen's
+# glue (web target: works in pages, workers, Node and bundlers), wasm-opt -Oz, and js/.
+# --if-needed: do nothing when dist/ is newer than every input.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+stamp=dist/.built
+if [ "${1:-}" = "--if-needed" ] && [ -f "$stamp" ] && \
+   [ -z "$(find src js Cargo.toml Cargo.lock scripts/build.sh -newer "$stamp" -print -quit)" ]; then
+  exit 0
+fi
+[ -f target/toolchain.env ] || bash scripts/setup.sh
+# shellcheck disable=SC1091
+source target/toolchain.env
+
+# Size: std rebuilt for size with panics compiled to a bare trap, and sha2's compact
+# round function (a third of the unrolled one's bytes; signing stays far faster than JS).
+flags=(--release --target wasm32-unknown-unknown --lib
+       -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size)
+export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg sha2_backend_soft=\"compact\""
+echo "[build] $WASM_CARGO build ${flags[*]}" >&2
+"$WASM_CARGO" build --quiet "${flags[@]}" --target-dir target/wasm-release
+
+rm -rf dist && mkdir -p dist
+wasm-bindgen --target web --no-typescript --out-dir dist --out-name cloudfront_wasm \
+  target/wasm-release/wasm32-unknown-unknown/release/cloudfront_wasm.wasm
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  dist/cloudfront_wasm_bg.wasm -o dist/cloudfront_wasm_bg.wasm
+# The JS a browser downloads is minified; the readable sources are in js/.
+node_modules/.bin/esbuild --minify --log-level=warning --format=esm --allow-overwrite \
+  dist/cloudfront_wasm.js --outfile=dist/cloudfront_wasm.js
+node_modules/.bin/esbuild --minify --log-level=warning --format=esm js/index.js --outfile=dist/index.js
+cp js/node.js js/index.d.ts dist/
+touch "$stamp"
+node scripts/size.mjs

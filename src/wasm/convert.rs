@@ -1,0 +1,152 @@
+//! Conversions between JS values and the core's plain Rust values.
+
+use js_sys::{Array, Date, JsString, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::error::{Error, ErrorKind, ResponseMeta};
+use crate::request::InputValue;
+use crate::value::Value;
+
+pub fn get(target: &JsValue, key: &str) -> JsValue {
+    if target.is_object() || target.is_function() {
+        Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+pub fn set(target: &Object, key: &str, value: &JsValue) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+fn type_name(value: &JsValue) -> &'static str {
+    if value.is_null() {
+        "null"
+    } else if Array::is_array(value) {
+        "an array"
+    } else if value.is_function() {
+        "a function"
+    } else if value.is_object() {
+        "an object"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else {
+        "another type"
+    }
+}
+
+/// A JS value as an operation input member; `null` counts as absent, as in the SDK.
+pub fn input_value(value: &JsValue) -> InputValue {
+    if value.is_undefined() || value.is_null() {
+        return InputValue::Missing;
+    }
+    match value.dyn_ref::<JsString>() {
+        Some(s) if !s.is_valid_utf16() => InputValue::InvalidUnicode,
+        Some(s) => InputValue::Str(String::from(s)),
+        None => InputValue::NotString(type_name(value)),
+    }
+}
+
+/// An optional string field of a config or credentials object.
+pub fn opt_string(target: &JsValue, key: &str, what: &str) -> Result<Option<String>, String> {
+    let value = get(target, key);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    match value.dyn_ref::<JsString>() {
+        Some(s) if s.is_valid_utf16() => Ok(Some(String::from(s))),
+        Some(_) => Err(format!("{what}.{key} is not valid Unicode text")),
+        None => Err(format!("{what}.{key} must be a string, not {}", type_name(&value))),
+    }
+}
+
+/// An optional number field; `Err` names the field and what it got.
+pub fn opt_number(target: &JsValue, key: &str) -> Result<Option<f64>, String> {
+    let value = get(target, key);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value.as_f64().map(Some).ok_or_else(|| format!("{key} must be a number, not {}", type_name(&value)))
+}
+
+pub fn opt_bool(target: &JsValue, key: &str) -> Result<bool, String> {
+    let value = get(target, key);
+    if value.is_undefined() || value.is_null() {
+        return Ok(false);
+    }
+    value.as_bool().ok_or_else(|| format!("{key} must be a boolean, not {}", type_name(&value)))
+}
+
+pub fn to_js(value: &Value) -> JsValue {
+    match value {
+        Value::Str(s) => JsValue::from_str(s),
+        Value::Num(n) => JsValue::from_f64(*n),
+        Value::Timestamp(ms) => Date::new(&JsValue::from_f64(*ms)).into(),
+        Value::List(items) => items.iter().map(to_js).collect::<Array>().into(),
+        Value::Struct(members) => object(members.iter().map(|(k, v)| (*k, v))).into(),
+        Value::Map(members) => object(members.iter().map(|(k, v)| (k.as_str(), v))).into(),
+    }
+}
+
+pub fn object<'a>(members: impl Iterator<Item = (&'a str, &'a Value)>) -> Object {
+    let obj = Object::new();
+    for (k, v) in members {
+        set(&obj, k, &to_js(v));
+    }
+    obj
+}
+
+fn opt_str(value: Option<&str>) -> JsValue {
+    value.map_or(JsValue::UNDEFINED, JsValue::from_str)
+}
+
+/// The SDK's `$metadata`: the response part (all keys present, `undefined` when absent)
+/// only when an answer arrived, then the attempt counters.
+pub fn metadata(response: Option<&ResponseMeta>, attempts: u32, total_retry_delay: f64) -> Object {
+    let meta = Object::new();
+    if let Some(r) = response {
+        set(&meta, "httpStatusCode", &JsValue::from(r.status));
+        set(&meta, "requestId", &opt_str(r.request_id.as_deref()));
+        set(&meta, "extendedRequestId", &opt_str(r.extended_request_id.as_deref()));
+        set(&meta, "cfId", &opt_str(r.cf_id.as_deref()));
+    }
+    set(&meta, "attempts", &JsValue::from(attempts));
+    set(&meta, "totalRetryDelay", &JsValue::from_f64(total_retry_delay));
+    if response.is_some_and(|r| r.clock_skew_corrected) {
+        set(&meta, "clockSkewCorrected", &JsValue::TRUE);
+    }
+    meta
+}
+
+/// The description of an error that `js/index.js` turns into the right JS class:
+/// `{ service, name, message, $fault, $metadata, fields, cause }`.
+pub fn error_descriptor(error: &Error, attempts: u32, total_retry_delay: f64) -> JsValue {
+    let d = Object::new();
+    set(&d, "service", &JsValue::from_bool(error.kind == ErrorKind::Service));
+    set(&d, "name", &JsValue::from_str(&error.name));
+    set(&d, "message", &JsValue::from_str(&error.message));
+    set(&d, "$fault", &JsValue::from_str(error.fault.as_str()));
+    set(&d, "$metadata", &metadata(error.response.as_ref(), attempts, total_retry_delay));
+    set(&d, "fields", &object(error.fields.iter().map(|(k, v)| (k.as_str(), v))));
+    d.into()
+}
+
+/// An error the platform raised (a network failure), passed through as the SDK does,
+/// or an abort/timeout built here; `original`/`cause` carry the platform's value.
+pub fn platform_error(name: &str, message: &str, original: Option<&JsValue>, cause: Option<&JsValue>, attempts: u32, total_retry_delay: f64) -> JsValue {
+    let d = Object::new();
+    set(&d, "service", &JsValue::FALSE);
+    set(&d, "name", &JsValue::from_str(name));
+    set(&d, "message", &JsValue::from_str(message));
+    set(&d, "$metadata", &metadata(None, attempts, total_retry_delay));
+    if let Some(o) = original {
+        set(&d, "original", o);
+    }
+    if let Some(c) = cause {
+        set(&d, "cause", c);
+    }
+    d.into()
+}

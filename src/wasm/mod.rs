@@ -1,0 +1,226 @@
+//! The JavaScript boundary: the only module that touches JS values. `js/index.js` wraps
+//! `WasmClient` in the SDK-shaped classes.
+
+mod convert;
+mod transport;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Date, Function, Math, Object, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::AbortSignal;
+
+use crate::endpoint::{resolve, Endpoint, EndpointConfig};
+use crate::error::Error;
+use crate::operation::{self, Operation};
+use crate::request::{self, HttpRequest};
+use crate::response::{read_error, read_output, response_meta};
+use crate::retry::{backoff_ms, classify, corrected_clock_offset, Failure as RetryFailure, Retry, RetryQuota};
+use crate::signing::{self, Credentials};
+use crate::time::parse_http_date;
+use convert::{error_descriptor, get, metadata, object, opt_bool, opt_number, opt_string, platform_error, set};
+use transport::{exchange, sleep, Answer, Failure};
+
+const DEFAULT_MAX_ATTEMPTS: u32 = 3;
+
+struct Client {
+    endpoint: Endpoint,
+    max_attempts: u32,
+    request_timeout_ms: Option<f64>,
+    fetch: Option<Function>,
+    clock_offset_ms: Cell<f64>,
+    quota: RefCell<RetryQuota>,
+}
+
+/// A configured client; `send` returns a promise of the output object or rejects with an
+/// error descriptor (see `convert::error_descriptor`).
+#[wasm_bindgen]
+pub struct WasmClient {
+    inner: Rc<Client>,
+}
+
+fn config_error(message: String) -> JsValue {
+    error_descriptor(&Error::config(message), 0, 0.0)
+}
+
+#[wasm_bindgen]
+impl WasmClient {
+    /// Reads and checks the SDK-style config object; a bad value rejects before any request.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: &JsValue) -> Result<WasmClient, JsValue> {
+        let region = opt_string(config, "region", "config").map_err(config_error)?;
+        let endpoint = opt_string(config, "endpoint", "config").map_err(config_error)?;
+        let endpoint = resolve(&EndpointConfig {
+            region: region.as_deref(),
+            endpoint: endpoint.as_deref(),
+            use_fips: opt_bool(config, "useFipsEndpoint").map_err(config_error)?,
+            use_dualstack: opt_bool(config, "useDualstackEndpoint").map_err(config_error)?,
+        })
+        .map_err(|e| error_descriptor(&e, 0, 0.0))?;
+        let max_attempts = match opt_number(config, "maxAttempts").map_err(config_error)? {
+            None => DEFAULT_MAX_ATTEMPTS,
+            Some(n) if n >= 1.0 && n.fract() == 0.0 && n <= 100.0 => n as u32,
+            Some(_) => return Err(config_error("maxAttempts must be a whole number from 1 to 100".into())),
+        };
+        let request_timeout_ms = match opt_number(config, "requestTimeout").map_err(config_error)? {
+            None => None,
+            Some(ms) if ms == 0.0 => None,
+            Some(ms) if ms > 0.0 && ms.is_finite() => Some(ms),
+            Some(_) => {
+                return Err(config_error("requestTimeout must be a positive number of milliseconds (0 for none)".into()))
+            }
+        };
+        let clock_offset_ms = match opt_number(config, "systemClockOffset").map_err(config_error)? {
+            None => 0.0,
+            Some(ms) if ms.is_finite() => ms,
+            Some(_) => return Err(config_error("systemClockOffset must be a finite number of milliseconds".into())),
+        };
+        let fetch = get(config, "fetch");
+        let fetch = if fetch.is_undefined() || fetch.is_null() {
+            None
+        } else {
+            Some(fetch.dyn_into::<Function>().map_err(|_| config_error("fetch must be a function".into()))?)
+        };
+        Ok(WasmClient {
+            inner: Rc::new(Client {
+                endpoint,
+                max_attempts,
+                request_timeout_ms,
+                fetch,
+                clock_offset_ms: Cell::new(clock_offset_ms),
+                quota: RefCell::new(RetryQuota::default()),
+            }),
+        })
+    }
+
+    /// The clock offset in use, corrected from the server's `Date` when ours is off.
+    #[wasm_bindgen(getter, js_name = systemClockOffset)]
+    pub fn system_clock_offset(&self) -> f64 {
+        self.inner.clock_offset_ms.get()
+    }
+
+    /// Sends `operation` (the SDK's operation name) with `input`, signed with `credentials`.
+    /// Input and credentials are checked before anything is sent.
+    pub fn send(&self, operation: &str, input: &JsValue, credentials: &JsValue, signal: Option<AbortSignal>) -> Promise {
+        let prepared = operation::find(operation)
+            .ok_or_else(|| Error::input(format!("unknown operation {operation}")))
+            .and_then(|op| Ok((op, build(op, input, &self.inner.endpoint)?, read_credentials(credentials)?)));
+        let client = Rc::clone(&self.inner);
+        future_to_promise(async move {
+            let (op, request, creds) = prepared.map_err(|e| error_descriptor(&e, 0, 0.0))?;
+            client.call(op, request, &creds, signal.as_ref()).await
+        })
+    }
+}
+
+fn build(op: &Operation, input: &JsValue, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
+    let values: Vec<_> = op.input.iter().map(|m| convert::input_value(&get(input, m.name))).collect();
+    request::build(op, &values, endpoint)
+}
+
+fn read_credentials(value: &JsValue) -> Result<Credentials, Error> {
+    if !value.is_object() {
+        return Err(Error::credentials(
+            "credentials are required: { accessKeyId, secretAccessKey, sessionToken? } or an async function returning them",
+        ));
+    }
+    let field = |key| opt_string(value, key, "credentials").map_err(Error::credentials);
+    let access_key_id = field("accessKeyId")?.ok_or_else(|| Error::credentials("credentials.accessKeyId is missing"))?;
+    let secret = field("secretAccessKey")?.ok_or_else(|| Error::credentials("credentials.secretAccessKey is missing"))?;
+    Credentials::new(&access_key_id, &secret, field("sessionToken")?.as_deref())
+}
+
+/// What one attempt ended with, when it did not succeed.
+enum AttemptError {
+    Response(Error),
+    Network(JsValue),
+    TimedOut,
+}
+
+impl Client {
+    async fn call(&self, op: &Operation, request: HttpRequest, creds: &Credentials, signal: Option<&AbortSignal>) -> Result<JsValue, JsValue> {
+        let mut attempts = 0u32;
+        let mut total_delay = 0.0;
+        let mut retry_tokens = 0u32;
+        let aborted = |attempts, delay| {
+            let reason = signal.map(AbortSignal::reason);
+            Err(platform_error("AbortError", "Request aborted", None, reason.as_ref(), attempts, delay))
+        };
+        loop {
+            if signal.is_some_and(AbortSignal::aborted) {
+                return aborted(attempts, total_delay);
+            }
+            attempts += 1;
+            let mut signed = request.clone();
+            let now = Date::now() + self.clock_offset_ms.get();
+            signing::sign(&mut signed, creds, now as i64, self.endpoint.signing_region);
+            let failure = match exchange(&signed, self.fetch.as_ref(), signal, self.request_timeout_ms, op.max_response_bytes).await {
+                Ok(answer) => match self.read(op, &answer) {
+                    Ok(output) => {
+                        self.quota.borrow_mut().release(retry_tokens);
+                        let meta = response_meta(answer.status, &|h| answer.header(h));
+                        set(&output, "$metadata", &metadata(Some(&meta), attempts, total_delay).into());
+                        return Ok(output.into());
+                    }
+                    Err(e) => AttemptError::Response(e),
+                },
+                Err(Failure::Aborted) => return aborted(attempts, total_delay),
+                Err(Failure::TimedOut) => AttemptError::TimedOut,
+                Err(Failure::Network(e)) => AttemptError::Network(e),
+                Err(Failure::TooLarge(status, headers)) => {
+                    let meta = response_meta(status, &|h| headers.get(h).ok().flatten());
+                    AttemptError::Response(Error::too_large(op.max_response_bytes, meta))
+                }
+            };
+            let kind = match &failure {
+                AttemptError::Response(e) => classify(RetryFailure::Response(e)),
+                AttemptError::Network(_) => classify(RetryFailure::Network),
+                AttemptError::TimedOut => classify(RetryFailure::TimedOut),
+            };
+            let retry = kind.filter(|_| attempts < self.max_attempts).and_then(|k: Retry| {
+                let cost = self.quota.borrow_mut().acquire(k)?;
+                retry_tokens += cost;
+                Some(backoff_ms(attempts - 1, k, Math::random()))
+            });
+            let Some(delay) = retry else {
+                return Err(match failure {
+                    AttemptError::Response(e) => error_descriptor(&e, attempts, total_delay),
+                    AttemptError::Network(original) => {
+                        platform_error("NetworkError", "the request could not be completed", Some(&original), None, attempts, total_delay)
+                    }
+                    AttemptError::TimedOut => {
+                        // Whole milliseconds: formatting an f64 would pull float printing into the wasm.
+                        let ms = self.request_timeout_ms.unwrap_or(0.0) as u64;
+                        let message = format!("Request did not complete within {ms} ms");
+                        platform_error("TimeoutError", &message, None, None, attempts, total_delay)
+                    }
+                });
+            };
+            if sleep(delay, signal).await.is_err() {
+                return aborted(attempts, total_delay);
+            }
+            total_delay += delay;
+        }
+    }
+
+    /// The output object of an answer, or the error it stands for. Corrects the clock
+    /// offset from the answer's `Date` first, as the SDK's signer does.
+    fn read(&self, op: &Operation, answer: &Answer) -> Result<Object, Error> {
+        let header = |h: &str| answer.header(h);
+        let mut meta = response_meta(answer.status, &header);
+        if let Some(server) = header("date").and_then(|d| parse_http_date(&d)).filter(|_| header("age").is_none()) {
+            if let Some(offset) = corrected_clock_offset(server, Date::now(), self.clock_offset_ms.get()) {
+                self.clock_offset_ms.set(offset);
+                meta.clock_skew_corrected = true;
+            }
+        }
+        if answer.status >= 300 {
+            return Err(read_error(op, meta, &answer.body));
+        }
+        let members = read_output(op, &meta, &header, &answer.body)?;
+        Ok(object(members.iter().map(|(k, v)| (*k, v))))
+    }
+}

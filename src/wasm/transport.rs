@@ -1,0 +1,141 @@
+//! The platform's `fetch` and timers, behind two futures: one exchange, one sleep.
+
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, Headers, RequestInit, Response};
+
+use crate::request::HttpRequest;
+
+#[wasm_bindgen]
+extern "C" {
+    // Looked up on the global object at each call, like the SDK's fetch handler.
+    #[wasm_bindgen(js_name = fetch)]
+    fn global_fetch(url: &str, init: &RequestInit) -> Promise;
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &Function, ms: f64) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+}
+
+/// A complete answer: status, headers and the body text.
+pub struct Answer {
+    pub status: u16,
+    pub headers: Headers,
+    pub body: String,
+}
+
+impl Answer {
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers.get(name).ok().flatten()
+    }
+}
+
+pub enum Failure {
+    /// The caller's signal fired.
+    Aborted,
+    /// The request timeout fired.
+    TimedOut,
+    /// The body was larger than allowed (status kept for the error).
+    TooLarge(u16, Headers),
+    /// The platform failed the exchange; the value is its error, passed on to the caller.
+    Network(JsValue),
+}
+
+fn aborter(controller: &AbortController) -> Option<Function> {
+    let abort = Reflect::get(controller, &JsValue::from_str("abort")).ok()?;
+    Some(abort.dyn_into::<Function>().ok()?.bind0(controller))
+}
+
+/// One request and its whole answer, cancelled by `signal` or after `timeout_ms`.
+pub async fn exchange(
+    req: &HttpRequest,
+    fetch: Option<&Function>,
+    signal: Option<&AbortSignal>,
+    timeout_ms: Option<f64>,
+    max_body: usize,
+) -> Result<Answer, Failure> {
+    let controller = AbortController::new().map_err(Failure::Network)?;
+    let abort = aborter(&controller);
+    if let (Some(s), Some(a)) = (signal, &abort) {
+        let _ = s.add_event_listener_with_callback("abort", a);
+    }
+    let timer = match (timeout_ms, &abort) {
+        (Some(ms), Some(a)) => Some(set_timeout(a, ms)),
+        _ => None,
+    };
+    let result = send(req, fetch, &controller.signal(), max_body).await;
+    if let Some(t) = &timer {
+        clear_timeout(t);
+    }
+    if let (Some(s), Some(a)) = (signal, &abort) {
+        let _ = s.remove_event_listener_with_callback("abort", a);
+    }
+    match result {
+        Ok(answer) => Ok(answer),
+        Err(_) if signal.is_some_and(AbortSignal::aborted) => Err(Failure::Aborted),
+        Err(_) if controller.signal().aborted() => Err(Failure::TimedOut),
+        Err(e) => Err(e),
+    }
+}
+
+async fn send(req: &HttpRequest, fetch: Option<&Function>, signal: &AbortSignal, max_body: usize) -> Result<Answer, Failure> {
+    let headers = Headers::new().map_err(Failure::Network)?;
+    for (name, value) in &req.headers {
+        headers.set(name, value).map_err(Failure::Network)?;
+    }
+    let init = RequestInit::new();
+    init.set_method(req.method);
+    init.set_headers(&headers);
+    init.set_signal(Some(signal));
+    let url = req.url();
+    let pending = match fetch {
+        Some(f) => Promise::resolve(&f.call2(&JsValue::UNDEFINED, &JsValue::from_str(&url), &init).map_err(Failure::Network)?),
+        None => global_fetch(&url, &init),
+    };
+    let response: Response = JsFuture::from(pending)
+        .await
+        .map_err(Failure::Network)?
+        .dyn_into()
+        .map_err(Failure::Network)?;
+    let status = response.status();
+    let declared = response.headers().get("content-length").ok().flatten().and_then(|l| l.trim().parse::<usize>().ok());
+    if declared.is_some_and(|len| len > max_body) {
+        if let Some(body) = response.body() {
+            let _ = body.cancel();
+        }
+        return Err(Failure::TooLarge(status, response.headers()));
+    }
+    let text = JsFuture::from(response.text().map_err(Failure::Network)?).await.map_err(Failure::Network)?;
+    let body = text.as_string().unwrap_or_default();
+    if body.len() > max_body {
+        return Err(Failure::TooLarge(status, response.headers()));
+    }
+    Ok(Answer { status, headers: response.headers(), body })
+}
+
+/// Waits `ms`; `Err(())` when `signal` fires first. The timer never outlives the wait.
+pub async fn sleep(ms: f64, signal: Option<&AbortSignal>) -> Result<(), ()> {
+    if signal.is_some_and(AbortSignal::aborted) {
+        return Err(());
+    }
+    if ms <= 0.0 {
+        return Ok(());
+    }
+    let mut timer = JsValue::UNDEFINED;
+    let mut on_abort: Option<Function> = None;
+    let wait = Promise::new(&mut |resolve, reject| {
+        timer = set_timeout(&resolve, ms);
+        if let Some(s) = signal {
+            let _ = s.add_event_listener_with_callback("abort", &reject);
+        }
+        on_abort = Some(reject);
+    });
+    let outcome = JsFuture::from(wait).await;
+    clear_timeout(&timer);
+    if let (Some(s), Some(r)) = (signal, &on_abort) {
+        let _ = s.remove_event_listener_with_callback("abort", r);
+    }
+    outcome.map(|_| ()).map_err(|_| ())
+}

@@ -1,0 +1,7 @@
+// Bytes / cold-start entry: one DescribeConnectionFunction call with @aws-sdk/client-cloudfront.
+import { CloudFrontClient, DescribeConnectionFunctionCommand } from "@aws-sdk/client-cloudfront";
+
+export async function run(endpoint, credentials) {
+  const cf = new CloudFrontClient({ region: "us-east-1", endpoint, credentials, maxAttempts: 1 });
+  return cf.send(new DescribeConnectionFunctionCommand({ Identifier: "fx-3kvs", Stage: "LIVE" }));
+}

@@ -1,0 +1,187 @@
+// The peers of the benchmark, written once for Node and for the browser (bench/run.mjs bundles
+// this file with esbuild for Chromium; in Node it is imported as is).
+//   sdk   @aws-sdk/client-cloudfront: CloudFrontClient + DescribeConnectionFunctionCommand (the baseline)
+//   ours  cloudfront-wasm (dist/)
+//   a4f   aws4fetch (AwsClient) + fast-xml-parser, shaped into the SDK's output object
+//   floor a bare unsigned fetch of the same URL, reading the body
+import * as sdk from "@aws-sdk/client-cloudfront";
+import * as ours from "cloudfront-wasm";
+import initGlue from "../dist/cloudfront_wasm.js";
+import { AwsClient } from "aws4fetch";
+import { XMLParser } from "fast-xml-parser";
+import { SignatureV4 } from "@smithy/signature-v4";
+import { HttpRequest, HttpResponse } from "@smithy/core/transport";
+
+export { sdk, ours };
+
+export const CREDS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
+export const REGION = "us-east-1";
+export const INPUT = { Identifier: "fx-3kvs", Stage: "LIVE" };
+export const PATH = "/2020-05-31/connection-function/fx-3kvs/describe";
+export const QUERY = "?Stage=LIVE";
+/** Endpoint used where no request leaves the process (stubbed transports). */
+export const STUB_ENDPOINT = "https://cloudfront.amazonaws.com";
+export const TINY_BODY = "<R/>";
+
+const enc = new TextEncoder();
+
+/** Makes the wasm core ready (browser: from wasmUrl) and returns its exports (for linear memory). */
+export async function initOurs(wasmUrl) {
+  await ours.init(wasmUrl);
+  return initGlue(); // already instantiated: returns the same instance's exports
+}
+
+// ---------------------------------------------------------------- clients
+
+export function sdkClient(endpoint, extra = {}) {
+  return new sdk.CloudFrontClient({ region: REGION, endpoint, credentials: CREDS, maxAttempts: 1, ...extra });
+}
+export function oursClient(endpoint, extra = {}) {
+  return new ours.CloudFrontClient({ region: REGION, endpoint, credentials: CREDS, maxAttempts: 1, ...extra });
+}
+
+/** The SDK with its transport replaced by a handler that answers `body` at once (no I/O). */
+export function sdkStubClient(body) {
+  const bytes = typeof body === "string" ? enc.encode(body) : body;
+  return sdkClient(STUB_ENDPOINT, {
+    requestHandler: {
+      handle: async () => ({
+        response: new HttpResponse({ statusCode: 200, headers: { etag: "x" }, body: new Uint8Array(bytes) }),
+      }),
+    },
+  });
+}
+/** A fetch that answers `body` at once (no I/O). */
+export function stubFetch(body) {
+  const bytes = typeof body === "string" ? enc.encode(body) : body;
+  return async () => new Response(bytes, { status: 200, headers: { ETag: "x" } });
+}
+export function oursStubClient(body) {
+  return oursClient(STUB_ENDPOINT, { fetch: stubFetch(body) });
+}
+
+export const cmd = () => new sdk.DescribeConnectionFunctionCommand(INPUT);
+export const oursCmd = () => new ours.DescribeConnectionFunctionCommand(INPUT);
+
+// ---------------------------------------------------------------- aws4fetch + fast-xml-parser
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  isArray: (name) => name === "KeyValueStoreAssociation",
+});
+
+const copy = (to, from, k) => {
+  if (from[k] !== undefined) to[k] = from[k];
+};
+
+/** fast-xml-parser + hand shaping into the SDK's output object (the hand-rolled approach). */
+export function a4fShape(xml, status, headers) {
+  const out = {};
+  if (xml.length) {
+    const s = parser.parse(xml).ConnectionFunctionSummary;
+    const o = {};
+    if (s && typeof s === "object") {
+      copy(o, s, "Name");
+      copy(o, s, "Id");
+      const c = s.ConnectionFunctionConfig;
+      if (c !== undefined) {
+        const oc = {};
+        copy(oc, c, "Comment");
+        copy(oc, c, "Runtime");
+        const k = c.KeyValueStoreAssociations;
+        if (k !== undefined) {
+          const ok = {};
+          if (k.Quantity !== undefined) ok.Quantity = Number(k.Quantity);
+          if (k.Items !== undefined) {
+            ok.Items = (k.Items?.KeyValueStoreAssociation ?? []).map((a) => {
+              const i = {};
+              copy(i, a, "KeyValueStoreARN");
+              return i;
+            });
+          }
+          oc.KeyValueStoreAssociations = ok;
+        }
+        o.ConnectionFunctionConfig = oc;
+      }
+      copy(o, s, "ConnectionFunctionArn");
+      copy(o, s, "Status");
+      copy(o, s, "Stage");
+      if (s.CreatedTime !== undefined) o.CreatedTime = new Date(s.CreatedTime);
+      if (s.LastModifiedTime !== undefined) o.LastModifiedTime = new Date(s.LastModifiedTime);
+    }
+    out.ConnectionFunctionSummary = o;
+  }
+  const etag = headers.get("etag");
+  if (etag !== null) out.ETag = etag;
+  out.$metadata = {
+    httpStatusCode: status,
+    requestId: headers.get("x-amzn-requestid") ?? headers.get("x-amz-request-id") ?? undefined,
+    extendedRequestId: headers.get("x-amz-id-2") ?? undefined,
+    cfId: headers.get("x-amz-cf-id") ?? undefined,
+    attempts: 1,
+    totalRetryDelay: 0,
+  };
+  return out;
+}
+
+/** aws4fetch signing + a fetch (real or stub) + fast-xml-parser shaping. */
+export function a4fClient(endpoint, fetchImpl) {
+  const aws = new AwsClient({ ...CREDS, service: "cloudfront", region: REGION, retries: 0 });
+  const url = endpoint.replace(/\/$/, "") + PATH + QUERY;
+  return {
+    aws,
+    url,
+    async describe() {
+      const res = fetchImpl ? await fetchImpl(await aws.sign(url)) : await aws.fetch(url);
+      const xml = await res.text();
+      if (res.status >= 300) throw new Error(`HTTP ${res.status}`);
+      return a4fShape(xml, res.status, res.headers);
+    },
+  };
+}
+
+/** The floor: a bare unsigned fetch of the same URL, reading the body. */
+export function floorClient(endpoint) {
+  const url = endpoint.replace(/\/$/, "") + PATH + QUERY;
+  return {
+    async describe() {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      return res.status;
+    },
+  };
+}
+
+// ---------------------------------------------------------------- signers alone
+
+/** The SDK's signer: @smithy/signature-v4 with the hash the SDK's client resolves (config.sha256). */
+export function sdkSigner() {
+  const sha256 = sdkClient(STUB_ENDPOINT).config.sha256;
+  const signer = new SignatureV4({ service: "cloudfront", region: REGION, credentials: CREDS, sha256, uriEscapePath: true, applyChecksum: true });
+  let n = 0;
+  return () =>
+    signer.sign(
+      new HttpRequest({
+        method: "GET",
+        protocol: "https:",
+        hostname: "cloudfront.amazonaws.com",
+        path: PATH,
+        query: { Stage: "LIVE" },
+        headers: {
+          host: "cloudfront.amazonaws.com",
+          "x-amz-user-agent": "aws-sdk-js/3.1164.0",
+          "amz-sdk-invocation-id": `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`,
+          "amz-sdk-request": "attempt=1; max=1",
+        },
+      }),
+    );
+}
+
+/** aws4fetch's signer (AwsClient.sign → AwsV4Signer, with the client's signing-key cache). */
+export function a4fSigner() {
+  const aws = new AwsClient({ ...CREDS, service: "cloudfront", region: REGION });
+  const url = STUB_ENDPOINT + PATH + QUERY;
+  return () => aws.sign(url);
+}

@@ -1,0 +1,189 @@
+// One round of each measurement, the same code in Node and in Chromium (bundled by run.mjs).
+// Every function returns plain numbers (JSON-safe) so the page can hand them to Node.
+import * as P from "./peers.mjs";
+
+const now = () => performance.now();
+const cpuNow = () => (globalThis.process?.cpuUsage ? globalThis.process.cpuUsage() : null);
+
+/** Calls `fn` sequentially for about `ms` (at least `min` calls): rate and CPU per call. */
+export async function seqRate(fn, ms, min = 8) {
+  for (let i = 0; i < 3; i++) await fn(); // warm the path (JIT, caches) before timing
+  const c0 = cpuNow();
+  const t0 = now();
+  let n = 0;
+  let t;
+  do {
+    for (let i = 0; i < 8; i++) await fn();
+    n += 8;
+    t = now();
+  } while (t - t0 < ms || n < min);
+  const c1 = cpuNow();
+  return {
+    perSec: (n * 1000) / (t - t0),
+    cpuUs: c0 ? (c1.user - c0.user + (c1.system - c0.system)) / n : null,
+    n,
+  };
+}
+
+/** `width` concurrent loops calling `fn` for about `ms`. */
+export async function parRate(fn, ms, width = 32, min = 32) {
+  await Promise.all(Array.from({ length: width }, () => fn())); // warm (connections)
+  const c0 = cpuNow();
+  const t0 = now();
+  let n = 0;
+  const deadline = t0 + ms;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (now() < deadline || n < min) {
+        await fn();
+        n++;
+      }
+    }),
+  );
+  const t = now();
+  const c1 = cpuNow();
+  return {
+    perSec: (n * 1000) / (t - t0),
+    cpuUs: c0 ? (c1.user - c0.user + (c1.system - c0.system)) / n : null,
+    n,
+  };
+}
+
+let ctx;
+
+/** Builds every client once. `endpoint`: the local API server; `body`: the 3-KVS XML. */
+export async function setup({ endpoint, body, wasmUrl }) {
+  const wasm = await P.initOurs(wasmUrl);
+  const tiny = P.TINY_BODY;
+  const fx = P.stubFetch; // eslint-disable-line
+  ctx = {
+    body,
+    wasm,
+    // signing
+    sdkSign: P.sdkSigner(),
+    a4fSign: P.a4fSigner(),
+    // stubbed transports, tiny body (≈ signing + request building + a trivial parse)
+    sdkTiny: P.sdkStubClient(tiny),
+    oursTiny: P.oursStubClient(tiny),
+    a4fTiny: P.a4fClient(P.STUB_ENDPOINT, fx(tiny)),
+    // stubbed transports, the 3-KVS body
+    sdkBody: P.sdkStubClient(body),
+    oursBody: P.oursStubClient(body),
+    a4fBody: P.a4fClient(P.STUB_ENDPOINT, fx(body)),
+    // against the local server
+    sdkNet: P.sdkClient(endpoint),
+    oursNet: P.oursClient(endpoint),
+    a4fNet: P.a4fClient(endpoint),
+    floorNet: P.floorClient(endpoint),
+  };
+  return { ok: true, wasmMemory: wasmBytes() };
+}
+
+function wasmBytes() {
+  return ctx.wasm?.memory?.buffer?.byteLength ?? null;
+}
+
+const send = (c, ours) => () => c.send(ours ? P.oursCmd() : P.cmd());
+
+function rotate(list, k) {
+  const i = k % list.length;
+  return [...list.slice(i), ...list.slice(0, i)];
+}
+
+async function runAll(cases, round, measure) {
+  const out = {};
+  for (const [name, fn] of rotate(Object.entries(cases), round)) out[name] = await measure(fn);
+  return out;
+}
+
+/** Signing: the signers alone, and full send() through stubbed transports with a tiny body. */
+export function signRound(round, ms) {
+  const hdrs = new Headers({ etag: "x" });
+  return runAll(
+    {
+      sdkSigner: ctx.sdkSign,
+      a4fSigner: ctx.a4fSign,
+      sdkSendTiny: send(ctx.sdkTiny),
+      oursSendTiny: send(ctx.oursTiny, true),
+      a4fSendTiny: () => ctx.a4fTiny.describe(),
+      fxpShapeTiny: async () => P.a4fShape(P.TINY_BODY, 200, hdrs),
+    },
+    round,
+    (fn) => seqRate(fn, ms),
+  );
+}
+
+/** Parsing: full send() through stubbed transports with the 3-KVS body, and fast-xml-parser shaping alone. */
+export function parseRound(round, ms) {
+  const hdrs = new Headers({ etag: "x" });
+  const text = typeof ctx.body === "string" ? ctx.body : new TextDecoder().decode(ctx.body);
+  return runAll(
+    {
+      sdkSendBody: send(ctx.sdkBody),
+      oursSendBody: send(ctx.oursBody, true),
+      a4fSendBody: () => ctx.a4fBody.describe(),
+      fxpShapeBody: async () => P.a4fShape(text, 200, hdrs),
+    },
+    round,
+    (fn) => seqRate(fn, ms),
+  );
+}
+
+/** End to end against the local server: sequential and `width` in flight. */
+export async function e2eRound(round, ms, width = 32) {
+  const cases = {
+    sdk: send(ctx.sdkNet),
+    ours: send(ctx.oursNet, true),
+    a4f: () => ctx.a4fNet.describe(),
+    floor: () => ctx.floorNet.describe(),
+  };
+  return {
+    seq: await runAll(cases, round, (fn) => seqRate(fn, ms)),
+    par: await runAll(cases, round + 1, (fn) => parRate(fn, ms, width)),
+  };
+}
+
+/** Memory: `calls` more calls of ours (stub fetch, 3-KVS body), 32 in flight; returns wasm linear memory bytes. */
+export async function oursCalls(calls) {
+  const c = ctx.oursBody;
+  let left = calls;
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (left > 0) {
+        left--;
+        await c.send(P.oursCmd());
+      }
+    }),
+  );
+  return { wasmMemory: wasmBytes() };
+}
+
+/** The same for the SDK (for comparison). */
+export async function sdkCalls(calls) {
+  const c = ctx.sdkBody;
+  let left = calls;
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (left > 0) {
+        left--;
+        await c.send(P.cmd());
+      }
+    }),
+  );
+  return {};
+}
+
+/** The outputs of every peer for the same body (stubbed and against the server), for the smoke check. */
+export async function outputs() {
+  return {
+    sdkBody: await ctx.sdkBody.send(P.cmd()),
+    oursBody: await ctx.oursBody.send(P.oursCmd()),
+    a4fBody: await ctx.a4fBody.describe(),
+    sdkTiny: await ctx.sdkTiny.send(P.cmd()),
+    oursTiny: await ctx.oursTiny.send(P.oursCmd()),
+    sdkNet: await ctx.sdkNet.send(P.cmd()),
+    oursNet: await ctx.oursNet.send(P.oursCmd()),
+    a4fNet: await ctx.a4fNet.describe(),
+    floorNet: await ctx.floorNet.describe(),
+  };
+}

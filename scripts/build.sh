@@ -34,4 +34,4 @@ node_modules/.bin/esbuild --minify --log-level=warning --format=esm --allow-over
 node_modules/.bin/esbuild --minify --log-level=warning --format=esm js/index.js --outfile=dist/index.js
 cp js/node.js js/index.d.ts dist/
 touch "$stamp"
-node scripts/size.mjs
+node scripts/size.mjs --report

@@ -30,6 +30,8 @@ if timeout 90 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 \
   log "using rustup's toolchain ($(rustc --version | cut -d' ' -f2)) with its wasm32 target and std source"
   cat > "$env_file" <<'ENV'
 WASM_CARGO=cargo
+WASM_TEST_FLAGS=
+WASM_CLIPPY=1
 export RUSTC_BOOTSTRAP=1
 ENV
 else
@@ -42,6 +44,8 @@ else
   log "using Debian's rustc $(/usr/bin/rustc --version | cut -d' ' -f2) with its std source"
   cat > "$env_file" <<ENV
 WASM_CARGO=/usr/bin/cargo
+WASM_TEST_FLAGS="-Z build-std=std,panic_abort"
+WASM_CLIPPY=
 export RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=$lld
 ENV

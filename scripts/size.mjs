@@ -17,5 +17,6 @@ for (const f of files) {
 console.log(`${"total".padEnd(26)} ${String(raw).padStart(8)} B  ${String(gz).padStart(7)} B gzip (budget ${BUDGET})`);
 if (gz > BUDGET) {
   console.error(`over budget by ${gz - BUDGET} bytes`);
-  process.exit(1);
+  // `npm run size` fails over budget; the build and the tests only report the figure.
+  if (!process.argv.includes("--report")) process.exit(1);
 }

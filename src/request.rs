@@ -46,14 +46,14 @@ impl HttpRequest {
 
 /// Percent-encodes everything but `A-Za-z0-9-._~` (and `/` when `keep_slash`), upper-case hex.
 pub fn uri_encode(out: &mut String, text: &str, keep_slash: bool) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let hex = |n: u8| char::from_digit(u32::from(n), 16).unwrap_or('0').to_ascii_uppercase();
     for &b in text.as_bytes() {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || (keep_slash && b == b'/') {
             out.push(char::from(b));
         } else {
             out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
+            out.push(hex(b >> 4));
+            out.push(hex(b & 15));
         }
     }
 }

@@ -64,10 +64,16 @@ pub fn read_error(op: &Operation, mut meta: ResponseMeta, body: &str) -> Error {
         .or_else(|| text(&fields, "Code"))
         .map(str::to_owned)
         .unwrap_or_else(|| if meta.status == 404 { "NotFound" } else { "Unknown" }.to_owned());
-    let message = ["message", "Message"]
+    // As the SDK: the last `<Error>` child named `message` in any case, then the top level's.
+    let inner_message = inner
         .iter()
-        .find_map(|k| text(&inner, k))
-        .or_else(|| ["message", "Message"].iter().find_map(|k| text(&fields, k)))
+        .rev()
+        .find(|(k, _)| k.eq_ignore_ascii_case("message"))
+        .and_then(|(_, v)| v.as_str());
+    let message = inner_message
+        .into_iter()
+        .chain(["message", "Message"].iter().filter_map(|k| text(&fields, k)))
+        .find(|m| !m.is_empty())
         .unwrap_or("UnknownError")
         .to_owned();
     for (k, v) in inner {

@@ -166,7 +166,7 @@ mod tests {
         assert_eq!(backoff_ms(40, Retry::Throttling, 0.999), 19_980.0);
         for r in 1..10 {
             let d = backoff_ms(r, Retry::Transient, 0.999_999);
-            assert!(d <= MAX_DELAY_MS && d >= 0.0);
+            assert!((0.0..=MAX_DELAY_MS).contains(&d));
         }
     }
 

@@ -72,11 +72,10 @@ impl Credentials {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(bytes.len() * 2);
     for &b in bytes {
-        out.push(char::from(HEX[usize::from(b >> 4)]));
-        out.push(char::from(HEX[usize::from(b & 15)]));
+        out.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+        out.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
     }
     out
 }
@@ -127,6 +126,8 @@ fn canonical(req: &HttpRequest, date: &str, token: Option<&str>, region: &str) -
 /// Signs `req` for the instant `epoch_ms`: adds `x-amz-date`, `x-amz-security-token`
 /// (with a session token) and `authorization`. Returns the canonical pieces.
 pub fn sign(req: &mut HttpRequest, creds: &Credentials, epoch_ms: i64, region: &str) -> SigningParts {
+    // SigV4 dates have four-digit years: keep a wild clock (a server's odd `Date`) in range.
+    let epoch_ms = epoch_ms.clamp(0, 253_402_300_799_999);
     let date = amz_date(epoch_ms);
     let token = creds.session_token.as_deref();
     let (parts, signed_headers) = canonical(req, &date, token, region);

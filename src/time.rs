@@ -127,7 +127,7 @@ pub fn parse_http_date(text: &str) -> Option<f64> {
         return None;
     }
     let (h, m, s) = (digits(clock, 2)?, digits(clock.get(3..)?, 2)?, digits(clock.get(6..)?, 2)?);
-    if day == 0 || day > days_in_month(year, month) || h > 23 || m > 59 || s > 60 {
+    if !(1970..=9999).contains(&year) || day == 0 || day > days_in_month(year, month) || h > 23 || m > 59 || s > 60 {
         return None;
     }
     let secs = days_from_civil(year, month, day) * 86_400 + i64::from(h * 3600 + m * 60 + s);

@@ -12,6 +12,11 @@ use crate::value::Value;
 /// Deeper documents are refused: CloudFront's answers nest about five levels.
 const MAX_DEPTH: usize = 64;
 
+/// JavaScript's `trim()` whitespace, which differs from Rust's at U+0085 and U+FEFF.
+fn js_space(c: char) -> bool {
+    (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}'
+}
+
 #[derive(Debug, Default)]
 pub struct Element {
     /// The qualified name as written (`x:Name` does not match `Name`, as in the SDK).
@@ -28,12 +33,19 @@ impl Element {
 
     /// The element's text as the SDK sees it: whitespace-only text spanning lines is "".
     pub fn text(&self) -> &str {
-        if self.text.trim().is_empty() && self.text.contains('\n') {
+        if self.text.trim_matches(js_space).is_empty() && self.text.contains('\n') {
             ""
         } else {
             &self.text
         }
     }
+}
+
+/// `[A-Za-z][A-Za-z0-9]{0,30}`, the entity names the SDK's parser replaces.
+fn valid_entity_name(name: &str) -> bool {
+    name.len() <= 31
+        && name.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+        && name.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// Appends the expansion of `&name;` as the SDK's XML parser does: the five XML entities,
@@ -49,6 +61,13 @@ fn push_reference(out: &mut String, name: &str) {
             Some(hex) => numeric(hex, 16, 6),
             None => numeric(num, 10, 7),
         },
+        None if !valid_entity_name(name) => {
+            // Not a reference the SDK's parser recognises: it stays as written.
+            out.push('&');
+            out.push_str(name);
+            out.push(';');
+            return;
+        }
         None => {
             out.push_str(match name {
                 "lt" => "<",
@@ -196,9 +215,6 @@ fn read(element: &Element, shape: &Shape) -> Result<Option<Value>, String> {
                     items.push(v);
                 }
             }
-            if items.is_empty() {
-                return Ok(None);
-            }
             Value::List(items)
         }
     }))
@@ -207,6 +223,10 @@ fn read(element: &Element, shape: &Shape) -> Result<Option<Value>, String> {
 fn read_struct(element: &Element, members: &[crate::operation::Member]) -> Result<Value, String> {
     let mut fields = Vec::new();
     for member in members {
+        let scalar = matches!(member.shape, Shape::String | Shape::Integer | Shape::Timestamp);
+        if scalar && element.children.iter().filter(|c| c.name == member.name).nth(1).is_some() {
+            return Err(format!("{} appears more than once", member.name));
+        }
         if let Some(child) = element.child(member.name) {
             if let Some(v) = read(child, member.shape)? {
                 fields.push((member.name, v));
@@ -218,15 +238,17 @@ fn read_struct(element: &Element, members: &[crate::operation::Member]) -> Resul
 
 /// JavaScript's `Number(text)`, which is how the SDK reads an XML integer.
 pub fn js_number(text: &str) -> f64 {
-    let t = text.trim();
+    let t = text.trim_matches(js_space);
     if t.is_empty() {
         return 0.0;
     }
     let radix = |prefix: [&str; 2], radix: u32| {
         prefix.iter().find_map(|p| t.strip_prefix(p)).map(|digits| {
             let ok = !digits.is_empty() && digits.chars().all(|c| c.is_digit(radix));
-            ok.then(|| digits.chars().fold(0f64, |acc, c| acc * f64::from(radix) + f64::from(c.to_digit(radix).unwrap_or(0))))
-                .unwrap_or(f64::NAN)
+            if !ok {
+                return f64::NAN;
+            }
+            digits.chars().fold(0f64, |acc, c| acc * f64::from(radix) + f64::from(c.to_digit(radix).unwrap_or(0)))
         })
     };
     if let Some(v) = radix(["0x", "0X"], 16).or_else(|| radix(["0o", "0O"], 8)).or_else(|| radix(["0b", "0B"], 2)) {
@@ -289,7 +311,12 @@ pub fn generic(element: &Element) -> Value {
         .map(|(k, v)| (k.clone(), Value::Str(v.clone())))
         .collect();
     for child in &element.children {
-        let value = generic(child);
+        // A child with text reads as its text, attributes or not, as in the SDK.
+        let value = if child.children.is_empty() && !child.text.trim_matches(js_space).is_empty() {
+            Value::Str(child.text().to_owned())
+        } else {
+            generic(child)
+        };
         match map.iter_mut().find(|(k, _)| *k == child.name) {
             Some((_, Value::List(items))) => items.push(value),
             Some((_, existing)) => {

@@ -67,7 +67,7 @@ impl WasmClient {
         };
         let request_timeout_ms = match opt_number(config, "requestTimeout").map_err(config_error)? {
             None => None,
-            Some(ms) if ms == 0.0 => None,
+            Some(0.0) => None,
             Some(ms) if ms > 0.0 && ms.is_finite() => Some(ms),
             Some(_) => {
                 return Err(config_error("requestTimeout must be a positive number of milliseconds (0 for none)".into()))

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# `npm test`: everything, from a fresh machine. Host Rust tests and lints, the wasm build,
+# wasm-bindgen tests under Node and in headless Chromium, a bounded fuzz run, the bench
+# smoke run, then the Node-level suites (emulator, package vs the SDK, faults, secrets,
+# page end to end in Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n==> %s\n' "$*"; }
+
+bash scripts/setup.sh
+# shellcheck disable=SC1091
+wasm_env() { ( source target/toolchain.env; "$@" ); }
+
+step "host: cargo test"
+cargo test --quiet
+step "host: clippy -D warnings"
+cargo clippy --quiet --all-targets -- -D warnings
+
+step "build the package (dist/)"
+bash scripts/build.sh --if-needed
+node scripts/size.mjs --report
+
+if [ "$(. target/toolchain.env; echo "${WASM_CLIPPY:-}")" = 1 ]; then
+  step "wasm32: clippy -D warnings"
+  wasm_env cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
+else
+  echo "(wasm32 clippy needs rustup's wasm32 target; this machine builds wasm32 with Debian's rustc, which has no clippy: the wasm build above is the check)"
+fi
+
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+step "wasm: wasm-bindgen-test under Node"
+# shellcheck disable=SC2086
+wasm_env bash -c '$WASM_CARGO test --quiet --target wasm32-unknown-unknown --test wasm_node $WASM_TEST_FLAGS'
+step "wasm: wasm-bindgen-test in headless Chromium"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+wasm_env bash -c '$WASM_CARGO test --quiet --target wasm32-unknown-unknown --test wasm_browser $WASM_TEST_FLAGS'
+
+if [ -x scripts/fuzz.sh ]; then
+  step "fuzz: each target for a bounded time"
+  bash scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
+fi
+
+if [ -f bench/run.mjs ]; then
+  step "bench smoke run (outputs equal the SDK's; no timing asserted)"
+  node bench/run.mjs --smoke
+fi
+
+step "node: emulator, package, differential, faults, secrets, page end to end"
+node --test --test-concurrency=1 tests/emulator/ tests/js/ tests/e2e/

@@ -1,0 +1,120 @@
+//! The boundary's behaviour under a real JS engine (Node or Chromium): output objects with
+//! Dates, error descriptors, checks before sending, retries. A stub `fetch` (config option)
+//! answers from a queue and counts calls.
+
+use cloudfront_wasm::wasm::WasmClient;
+use js_sys::{Array, Date, Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const SUMMARY: &str = include_str!("../rust/fixtures/samples/01-describe-full.xml");
+const NOT_FOUND: &str = include_str!("../rust/fixtures/samples/22-error-entity-not-found-404.xml");
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+/// A fetch stub answering `answers` ([status, body] pairs) in turn; `calls()` counts.
+fn stub(answers: &[(u16, &str)]) -> (JsValue, Function) {
+    let queue = Array::new();
+    for (status, body) in answers {
+        queue.push(&Array::of2(&JsValue::from(*status), &JsValue::from_str(body)));
+    }
+    let state = Object::new();
+    Reflect::set(&state, &"queue".into(), &queue).unwrap();
+    Reflect::set(&state, &"calls".into(), &JsValue::from(0)).unwrap();
+    let fetch = Function::new_with_args(
+        "url, init",
+        "this.calls++; this.last = { url, headers: Object.fromEntries(new Headers(init.headers)) }; \
+         const [status, body] = this.queue.shift(); \
+         return Promise.resolve(new Response(body, { status, headers: { ETag: 'E1', 'x-amzn-RequestId': 'rid' } }));",
+    );
+    (state.clone().into(), fetch.bind0(&state))
+}
+
+fn client(fetch: &Function, extra: &[(&str, JsValue)]) -> WasmClient {
+    let config = Object::new();
+    Reflect::set(&config, &"fetch".into(), fetch).unwrap();
+    Reflect::set(&config, &"endpoint".into(), &"http://127.0.0.1:9".into()).unwrap();
+    for (k, v) in extra {
+        Reflect::set(&config, &(*k).into(), v).unwrap();
+    }
+    WasmClient::new(&config).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+fn input(identifier: JsValue) -> JsValue {
+    let i = Object::new();
+    Reflect::set(&i, &"Identifier".into(), &identifier).unwrap();
+    Reflect::set(&i, &"Stage".into(), &"LIVE".into()).unwrap();
+    i.into()
+}
+
+fn creds() -> JsValue {
+    let c = Object::new();
+    Reflect::set(&c, &"accessKeyId".into(), &"AKIDEXAMPLE".into()).unwrap();
+    Reflect::set(&c, &"secretAccessKey".into(), &"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY".into()).unwrap();
+    c.into()
+}
+
+#[wasm_bindgen_test]
+async fn success_builds_the_sdk_object_with_dates() {
+    let (state, fetch) = stub(&[(200, SUMMARY)]);
+    let c = client(&fetch, &[]);
+    let out = JsFuture::from(c.send("DescribeConnectionFunction", &input("my func/é".into()), &creds(), None)).await.unwrap();
+    let summary = get(&out, "ConnectionFunctionSummary");
+    assert_eq!(get(&summary, "Name").as_string().as_deref(), Some("my-func"));
+    let created = get(&summary, "CreatedTime");
+    assert!(created.is_instance_of::<Date>());
+    assert_eq!(created.unchecked_into::<Date>().get_time(), 1_714_561_200_123.0);
+    assert_eq!(get(&out, "ETag").as_string().as_deref(), Some("E1"));
+    let meta = get(&out, "$metadata");
+    assert_eq!(get(&meta, "attempts").as_f64(), Some(1.0));
+    assert_eq!(get(&meta, "requestId").as_string().as_deref(), Some("rid"));
+    assert!(Reflect::has(&meta, &"cfId".into()).unwrap(), "absent metadata keys exist as undefined");
+    let last = get(&state, "last");
+    assert_eq!(
+        get(&last, "url").as_string().as_deref(),
+        Some("http://127.0.0.1:9/2020-05-31/connection-function/my%20func%2F%C3%A9/describe?Stage=LIVE")
+    );
+    let headers = Object::keys(&get(&last, "headers").unchecked_into());
+    let names: Vec<String> = headers.iter().filter_map(|h| h.as_string()).collect();
+    assert_eq!(names, ["authorization", "x-amz-date"]);
+}
+
+#[wasm_bindgen_test]
+async fn service_errors_become_descriptors() {
+    let (_, fetch) = stub(&[(404, NOT_FOUND)]);
+    let c = client(&fetch, &[]);
+    let err = JsFuture::from(c.send("DescribeConnectionFunction", &input("gone".into()), &creds(), None)).await.unwrap_err();
+    assert_eq!(get(&err, "name").as_string().as_deref(), Some("EntityNotFound"));
+    assert_eq!(get(&err, "$fault").as_string().as_deref(), Some("client"));
+    assert_eq!(get(&get(&err, "fields"), "Code").as_string().as_deref(), Some("EntityNotFound"));
+    assert_eq!(get(&get(&err, "$metadata"), "httpStatusCode").as_f64(), Some(404.0));
+}
+
+#[wasm_bindgen_test]
+async fn bad_input_is_refused_before_fetch() {
+    let (state, fetch) = stub(&[]);
+    let c = client(&fetch, &[]);
+    for bad in [JsValue::from(5), JsValue::from_str(".."), JsValue::NULL] {
+        let err = JsFuture::from(c.send("DescribeConnectionFunction", &input(bad), &creds(), None)).await.unwrap_err();
+        assert_eq!(get(&err, "name").as_string().as_deref(), Some("ValidationError"));
+    }
+    let err = JsFuture::from(c.send("DescribeConnectionFunction", &input("f".into()), &JsValue::UNDEFINED, None)).await.unwrap_err();
+    assert_eq!(get(&err, "name").as_string().as_deref(), Some("CredentialsError"));
+    assert_eq!(get(&state, "calls").as_f64(), Some(0.0));
+    let bad_config = Object::new();
+    Reflect::set(&bad_config, &"maxAttempts".into(), &JsValue::from(0)).unwrap();
+    assert!(WasmClient::new(&bad_config).is_err());
+}
+
+#[wasm_bindgen_test]
+async fn throttling_is_retried_then_succeeds() {
+    let throttled = "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>";
+    let (state, fetch) = stub(&[(400, throttled), (200, SUMMARY)]);
+    let c = client(&fetch, &[]);
+    let out = JsFuture::from(c.send("DescribeConnectionFunction", &input("f".into()), &creds(), None)).await.unwrap();
+    assert_eq!(get(&get(&out, "$metadata"), "attempts").as_f64(), Some(2.0));
+    assert_eq!(get(&state, "calls").as_f64(), Some(2.0));
+}

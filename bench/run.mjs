@@ -18,6 +18,7 @@ import * as esbuild from "esbuild";
 import { report } from "./report.mjs";
 
 process.env.AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING ??= "1";
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true"; // the SDK's "Node >= 22 soon" warning
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const OUT = path.join(ROOT, "bench/out");
 const args = process.argv.slice(2);
@@ -26,7 +27,7 @@ const opt = (f, d) => (args.includes(f) ? Number(args[args.indexOf(f) + 1]) : d)
 const SMOKE = flag("--smoke");
 const BROWSER = !flag("--no-browser");
 const ROUNDS = opt("--rounds", SMOKE ? 1 : 5);
-const MS = opt("--ms", SMOKE ? 15 : 300); // per measurement per peer per round
+const MS = opt("--ms", SMOKE ? 15 : 400); // per measurement per peer per round
 const E2E_MS = SMOKE ? 30 : Math.round(MS * 1.5);
 const COLD = opt("--cold", SMOKE ? 1 : 7); // cold-start samples per peer
 const MEM = SMOKE ? [200, 1000] : [1_000, 100_000];

@@ -74,15 +74,16 @@ function toError(d) {
     const Ctor = MODELED[d.name] ?? CloudFrontServiceException;
     return new Ctor({ ...d.fields, name: d.name, message: d.message, $fault: d.$fault, $metadata: d.$metadata });
   }
+  // A local failure (bad input, abort, timeout, unreadable answer): a plain Error with a
+  // name, as the SDK throws for these.
   const e = new Error(d.message, d.cause === undefined ? undefined : { cause: d.cause });
   e.name = d.name;
-  if (d.$fault) e.$fault = d.$fault;
   e.$metadata = d.$metadata;
   return e;
 }
 
 function localError(name, message, cause) {
-  return toError({ name, message, cause, $fault: "client", $metadata: { attempts: 0, totalRetryDelay: 0 } });
+  return toError({ name, message, cause, $metadata: { attempts: 0, totalRetryDelay: 0 } });
 }
 
 const FIVE_MINUTES = 5 * 60 * 1000;
@@ -98,11 +99,16 @@ const COMMANDS = new Map([[DescribeConnectionFunctionCommand, "DescribeConnectio
 
 export class CloudFrontClient {
   #core;
+  #credentialSource;
   #credentials;
   #destroyed = false;
 
   constructor(config = {}) {
-    this.config = { ...config };
+    const { credentials, ...rest } = config ?? {};
+    this.#credentialSource = credentials;
+    this.config = rest;
+    // Readable as on the SDK's client, but never shown by inspection or serialization.
+    Object.defineProperty(this.config, "credentials", { get: () => this.#credentialSource, enumerable: false });
     if (this.config.region === undefined) this.config.region = "us-east-1";
     if (this.config.systemClockOffset === undefined) this.config.systemClockOffset = 0;
   }
@@ -135,6 +141,7 @@ export class CloudFrontClient {
     this.#core?.free();
     this.#core = undefined;
     this.#credentials = undefined;
+    this.#credentialSource = undefined;
   }
 
   async #coreConfig() {
@@ -148,11 +155,11 @@ export class CloudFrontClient {
       endpoint = endpoint.href;
     }
     const region = typeof c.region === "function" ? await c.region() : c.region;
-    return { ...c, endpoint, region };
+    return { ...c, endpoint, region }; // credentials are not part of it: they go per call
   }
 
   async #resolveCredentials() {
-    const source = this.config.credentials;
+    const source = this.#credentialSource;
     if (typeof source !== "function") return source;
     const cached = this.#credentials;
     const expiry = cached?.expiration instanceof Date ? cached.expiration.getTime() : Infinity;

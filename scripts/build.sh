@@ -31,7 +31,7 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
 # The JS a browser downloads is minified; the readable sources are in js/.
 node_modules/.bin/esbuild --minify --log-level=warning --format=esm --allow-overwrite \
   dist/cloudfront_wasm.js --outfile=dist/cloudfront_wasm.js
-node_modules/.bin/esbuild --minify --log-level=warning --format=esm js/index.js --outfile=dist/index.js
+node_modules/.bin/esbuild --minify --keep-names --log-level=warning --format=esm js/index.js --outfile=dist/index.js
 cp js/node.js js/index.d.ts dist/
 touch "$stamp"
 node scripts/size.mjs --report

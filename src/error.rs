@@ -90,7 +90,8 @@ impl Error {
     pub fn parse(message: impl Into<String>, response: ResponseMeta) -> Self {
         Error {
             response: Some(response),
-            ..Self::local(ErrorKind::Parse, "DeserializationError", message.into())
+            // Named as the SDK names it: a plain `Error`.
+            ..Self::local(ErrorKind::Parse, "Error", message.into())
         }
     }
 

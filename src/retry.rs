@@ -71,9 +71,8 @@ pub fn classify(failure: Failure<'_>) -> Option<Retry> {
             {
                 Some(Retry::Transient)
             }
-            // A truncated or garbled answer is a transport fault a read survives by trying
-            // again (the SDK gives up at once here).
-            ErrorKind::Parse => Some(Retry::Transient),
+            // An unreadable 200 is not retried, as in the SDK: a body cut by the network
+            // fails in the platform's read instead, and that is retried as a network error.
             _ => None,
         },
     }

@@ -241,7 +241,7 @@ fn s19_empty_200_body_has_no_summary_member() {
 fn s21_malformed_xml_is_a_parse_error() {
     let err = output_with(SAMPLE_HEADERS, &body("21-describe-malformed-xml.xml")).unwrap_err();
     assert_eq!(err.kind, ErrorKind::Parse);
-    assert_eq!(err.name, "DeserializationError");
+    assert_eq!(err.name, "Error");
     let meta = err.response.as_ref().unwrap();
     assert_eq!(meta.status, 200);
     assert_eq!(meta.request_id.as_deref(), Some("a1b2c3d4-0000-1111-2222-333344445555"));

@@ -128,7 +128,9 @@ pub fn error_descriptor(error: &Error, attempts: u32, total_retry_delay: f64) ->
     set(&d, "service", &JsValue::from_bool(error.kind == ErrorKind::Service));
     set(&d, "name", &JsValue::from_str(&error.name));
     set(&d, "message", &JsValue::from_str(&error.message));
-    set(&d, "$fault", &JsValue::from_str(error.fault.as_str()));
+    if error.kind == ErrorKind::Service {
+        set(&d, "$fault", &JsValue::from_str(error.fault.as_str()));
+    }
     set(&d, "$metadata", &metadata(error.response.as_ref(), attempts, total_retry_delay));
     set(&d, "fields", &object(error.fields.iter().map(|(k, v)| (k.as_str(), v))));
     d.into()

@@ -4,7 +4,7 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, Headers, RequestInit, Response};
+use web_sys::{AbortController, AbortSignal, Headers, RequestInit, RequestRedirect, Response};
 
 use crate::request::HttpRequest;
 
@@ -89,6 +89,8 @@ async fn send(req: &HttpRequest, fetch: Option<&Function>, signal: &AbortSignal,
     init.set_method(req.method);
     init.set_headers(&headers);
     init.set_signal(Some(signal));
+    // Redirects are answers, not something to follow (as in the SDK).
+    init.set_redirect(RequestRedirect::Manual);
     let url = req.url();
     let pending = match fetch {
         Some(f) => Promise::resolve(&f.call2(&JsValue::UNDEFINED, &JsValue::from_str(&url), &init).map_err(Failure::Network)?),

@@ -76,7 +76,8 @@ function toError(d) {
   }
   // A local failure (bad input, abort, timeout, unreadable answer): a plain Error with a
   // name, as the SDK throws for these.
-  const e = new Error(d.message, d.cause === undefined ? undefined : { cause: d.cause });
+  const Ctor = d.name === "TypeError" ? TypeError : Error;
+  const e = new Ctor(d.message, d.cause === undefined ? undefined : { cause: d.cause });
   e.name = d.name;
   e.$metadata = d.$metadata;
   return e;

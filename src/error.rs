@@ -87,12 +87,10 @@ impl Error {
         Self::local(ErrorKind::Credentials, "CredentialsError", message.into())
     }
 
-    pub fn parse(message: impl Into<String>, response: ResponseMeta) -> Self {
-        Error {
-            response: Some(response),
-            // Named as the SDK names it: a plain `Error`.
-            ..Self::local(ErrorKind::Parse, "Error", message.into())
-        }
+    /// An unreadable success answer, named as the SDK names it: `TypeError` for a bad
+    /// timestamp, a plain `Error` otherwise.
+    pub fn parse(name: &str, message: impl Into<String>, response: ResponseMeta) -> Self {
+        Error { response: Some(response), ..Self::local(ErrorKind::Parse, name, message.into()) }
     }
 
     pub fn too_large(limit: usize, response: ResponseMeta) -> Self {

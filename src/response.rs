@@ -3,7 +3,7 @@
 use crate::error::{Error, ErrorKind, Fault, ResponseMeta};
 use crate::operation::{Operation, OutputMember};
 use crate::value::Value;
-use crate::xml::{parse_error_body, parse_payload};
+use crate::xml::{parse_error_body, parse_payload, BAD_TIMESTAMP};
 
 /// The metadata of an answer; `header` looks a header up case-insensitively.
 pub fn response_meta(status: u16, header: &dyn Fn(&str) -> Option<String>) -> ResponseMeta {
@@ -30,7 +30,8 @@ pub fn read_output(
         match member {
             OutputMember::Payload { name, shape } => {
                 let value = parse_payload(body, shape).map_err(|detail| {
-                    Error::parse(format!("the response could not be read: {detail}"), meta.clone())
+                    let name = if detail.starts_with(BAD_TIMESTAMP) { "TypeError" } else { "Error" };
+                    Error::parse(name, format!("XML deserialization error: {detail}"), meta.clone())
                 })?;
                 if let Some(v) = value {
                     out.push((*name, v));

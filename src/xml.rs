@@ -9,6 +9,9 @@ use crate::operation::Shape;
 use crate::time::parse_rfc3339;
 use crate::value::Value;
 
+/// How a timestamp failure starts (the SDK throws a `TypeError` for it).
+pub const BAD_TIMESTAMP: &str = "Invalid RFC3339 timestamp";
+
 /// Deeper documents are refused: CloudFront's answers nest about five levels.
 const MAX_DEPTH: usize = 64;
 
@@ -198,8 +201,7 @@ fn read(element: &Element, shape: &Shape) -> Result<Option<Value>, String> {
         }
         Shape::Integer => Value::Num(js_number(element.text())),
         Shape::Timestamp => Value::Timestamp(
-            parse_rfc3339(element.text())
-                .ok_or_else(|| format!("{} is not an RFC 3339 date-time", element.name))?,
+            parse_rfc3339(element.text()).ok_or_else(|| format!("{BAD_TIMESTAMP} in {}", element.name))?,
         ),
         Shape::Structure(members) => read_struct(element, members)?,
         Shape::List { member, item } => {

@@ -22,7 +22,7 @@ node scripts/size.mjs --report
 
 if [ "$(. target/toolchain.env; echo "${WASM_CLIPPY:-}")" = 1 ]; then
   step "wasm32: clippy -D warnings"
-  wasm_env cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
+  wasm_env cargo clippy --quiet --target wasm32-unknown-unknown --lib --test wasm_node --test wasm_browser -- -D warnings
 else
   echo "(wasm32 clippy needs rustup's wasm32 target; this machine builds wasm32 with Debian's rustc, which has no clippy: the wasm build above is the check)"
 fi
@@ -30,10 +30,10 @@ fi
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 step "wasm: wasm-bindgen-test under Node"
 # shellcheck disable=SC2086
-wasm_env bash -c '$WASM_CARGO test --quiet --target wasm32-unknown-unknown --test wasm_node $WASM_TEST_FLAGS'
+wasm_env bash -c '$WASM_CARGO test --target wasm32-unknown-unknown --test wasm_node $WASM_TEST_FLAGS'
 step "wasm: wasm-bindgen-test in headless Chromium"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
-wasm_env bash -c '$WASM_CARGO test --quiet --target wasm32-unknown-unknown --test wasm_browser $WASM_TEST_FLAGS'
+wasm_env bash -c '$WASM_CARGO test --target wasm32-unknown-unknown --test wasm_browser $WASM_TEST_FLAGS'
 
 if [ -x scripts/fuzz.sh ]; then
   step "fuzz: each target for a bounded time"

@@ -1,6 +1,7 @@
 //! Property tests: the readers never panic on any input (arbitrary text and mutated sample
 //! documents), the request builder encodes every identifier reversibly or refuses it, and
 //! signing never panics. Case counts are bounded so the file runs in a few seconds in debug.
+#![cfg(not(target_arch = "wasm32"))]
 
 // Test helpers outside #[test] functions are not covered by clippy.toml's allow-*-in-tests.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]

@@ -1,6 +1,8 @@
 //! The boundary's behaviour under a real JS engine (Node or Chromium): output objects with
 //! Dates, error descriptors, checks before sending, retries. A stub `fetch` (config option)
 //! answers from a queue and counts calls.
+// Test helpers: a failed JS call here is a failed test.
+#![allow(clippy::unwrap_used, clippy::panic)]
 
 use cloudfront_wasm::wasm::WasmClient;
 use js_sys::{Array, Date, Function, Object, Reflect};
@@ -77,7 +79,7 @@ async fn success_builds_the_sdk_object_with_dates() {
         get(&last, "url").as_string().as_deref(),
         Some("http://127.0.0.1:9/2020-05-31/connection-function/my%20func%2F%C3%A9/describe?Stage=LIVE")
     );
-    let headers = Object::keys(&get(&last, "headers").unchecked_into());
+    let headers = Object::keys(&get(&last, "headers").unchecked_into::<Object>());
     let names: Vec<String> = headers.iter().filter_map(|h| h.as_string()).collect();
     assert_eq!(names, ["authorization", "x-amz-date"]);
 }

@@ -10,6 +10,8 @@ step() { printf '\n==> %s\n' "$*"; }
 bash scripts/setup.sh
 # shellcheck disable=SC1091
 wasm_env() { ( source target/toolchain.env; "$@" ); }
+# shellcheck disable=SC1091,SC2086
+wasm_test() { ( source target/toolchain.env; $WASM_CARGO test --target wasm32-unknown-unknown --test "$1" $WASM_TEST_FLAGS ); }
 
 step "host: cargo test"
 cargo test --quiet
@@ -29,11 +31,10 @@ fi
 
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 step "wasm: wasm-bindgen-test under Node"
-# shellcheck disable=SC2086
-wasm_env bash -c '$WASM_CARGO test --target wasm32-unknown-unknown --test wasm_node $WASM_TEST_FLAGS'
+wasm_test wasm_node
 step "wasm: wasm-bindgen-test in headless Chromium"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
-wasm_env bash -c '$WASM_CARGO test --target wasm32-unknown-unknown --test wasm_browser $WASM_TEST_FLAGS'
+wasm_test wasm_browser
 
 if [ -x scripts/fuzz.sh ]; then
   step "fuzz: each target for a bounded time"

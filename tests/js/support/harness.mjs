@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-export const SAMPLES = path.resolve(ROOT, "../shared/cloudfront/samples");
+export const SAMPLES = path.resolve(ROOT, "tests/rust/fixtures/samples"); // a copy of ../shared/cloudfront/samples
 export const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
 // Silence the SDK's "Node >= 22 soon" process warning so that it does not pollute console checks.

@@ -17,7 +17,8 @@ source target/toolchain.env
 # round function (a third of the unrolled one's bytes; signing stays far faster than JS).
 flags=(--release --target wasm32-unknown-unknown --lib
        -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size)
-export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg sha2_backend_soft=\"compact\""
+# Debug formatting and panic locations are compiled out too (no panic can print here).
+export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none --cfg sha2_backend_soft=\"compact\""
 echo "[build] $WASM_CARGO build ${flags[*]}" >&2
 "$WASM_CARGO" build --quiet "${flags[@]}" --target-dir target/wasm-release
 

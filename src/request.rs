@@ -19,8 +19,8 @@ pub enum InputValue {
 /// CloudFront name or ARN, well below what would make a useless multi-kilobyte URL.
 pub const MAX_INPUT_CHARS: usize = 2048;
 
-/// A request ready to sign and send.
-#[derive(Clone, Debug, PartialEq)]
+/// A request ready to sign and send. `Debug` hides the signature and the session token.
+#[derive(Clone, PartialEq)]
 pub struct HttpRequest {
     pub method: &'static str,
     /// The `host` header value.
@@ -32,6 +32,24 @@ pub struct HttpRequest {
     /// Headers to send besides `host`, lower-case names.
     pub headers: Vec<(&'static str, String)>,
     origin: String,
+}
+
+/// Headers whose values are secret or derived from the secret key.
+const SECRET_HEADERS: &[&str] = &["authorization", "x-amz-security-token"];
+
+impl std::fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(n, v)| (*n, if SECRET_HEADERS.contains(n) { "** redacted **" } else { v.as_str() }))
+            .collect();
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url())
+            .field("headers", &headers)
+            .finish()
+    }
 }
 
 impl HttpRequest {

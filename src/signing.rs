@@ -160,6 +160,23 @@ mod tests {
     }
 
     #[test]
+    fn signed_request_debug_hides_signature_and_token() {
+        let endpoint = crate::endpoint::resolve(&Default::default()).unwrap();
+        let op = &crate::operation::DESCRIBE_CONNECTION_FUNCTION;
+        let input = [crate::request::InputValue::Str("f".into()), crate::request::InputValue::Missing];
+        let mut req = crate::request::build(op, &input, &endpoint).unwrap();
+        let c = Credentials::new("AKID", "SECRETVALUE", Some("TOKENVALUE")).unwrap();
+        sign(&mut req, &c, 1_714_564_800_000, "us-east-1");
+        let signature = req.headers.iter().find(|(n, _)| *n == "authorization").map(|(_, v)| v.clone()).unwrap();
+        let signature = signature.rsplit('=').next().unwrap();
+        let shown = format!("{req:?}");
+        assert!(shown.contains("x-amz-date"), "{shown}");
+        for secret in ["SECRETVALUE", "TOKENVALUE", signature] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+    }
+
+    #[test]
     fn credential_checks_do_not_echo_values() {
         for (a, s, t) in [("", "s", None), ("AK ID", "s", None), ("AK", "", None), ("AK", "sé", None), ("AK", "s", Some("t\n"))] {
             let err = Credentials::new(a, s, t).unwrap_err();

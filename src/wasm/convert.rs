@@ -136,13 +136,21 @@ pub fn error_descriptor(error: &Error, attempts: u32, total_retry_delay: f64) ->
     d.into()
 }
 
-/// An error the platform raised (a network failure), passed through as the SDK does,
-/// or an abort/timeout built here; `original`/`cause` carry the platform's value.
-pub fn platform_error(name: &str, message: &str, original: Option<&JsValue>, cause: Option<&JsValue>, attempts: u32, total_retry_delay: f64) -> JsValue {
+/// An abort or timeout built here (`named`), or an error the platform raised (`original`,
+/// a network failure) passed through as the SDK does; `cause` is the abort reason.
+pub fn platform_error(
+    named: Option<(&str, &str)>,
+    original: Option<&JsValue>,
+    cause: Option<&JsValue>,
+    attempts: u32,
+    total_retry_delay: f64,
+) -> JsValue {
     let d = Object::new();
     set(&d, "service", &JsValue::FALSE);
-    set(&d, "name", &JsValue::from_str(name));
-    set(&d, "message", &JsValue::from_str(message));
+    if let Some((name, message)) = named {
+        set(&d, "name", &JsValue::from_str(name));
+        set(&d, "message", &JsValue::from_str(message));
+    }
     set(&d, "$metadata", &metadata(None, attempts, total_retry_delay));
     if let Some(o) = original {
         set(&d, "original", o);

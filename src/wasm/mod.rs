@@ -14,7 +14,7 @@ use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use crate::endpoint::{resolve, Endpoint, EndpointConfig};
-use crate::error::Error;
+use crate::error::{Error, ResponseMeta};
 use crate::operation::{self, Operation};
 use crate::request::{self, HttpRequest};
 use crate::response::{read_error, read_output, response_meta};
@@ -147,7 +147,7 @@ impl Client {
         let mut retry_tokens = 0u32;
         let aborted = |attempts, delay| {
             let reason = signal.map(AbortSignal::reason);
-            Err(platform_error("AbortError", "Request aborted", None, reason.as_ref(), attempts, delay))
+            Err(platform_error(Some(("AbortError", "Request aborted")), None, reason.as_ref(), attempts, delay))
         };
         loop {
             if signal.is_some_and(AbortSignal::aborted) {
@@ -159,9 +159,8 @@ impl Client {
             signing::sign(&mut signed, creds, now as i64, self.endpoint.signing_region);
             let failure = match exchange(&signed, self.fetch.as_ref(), signal, self.request_timeout_ms, op.max_response_bytes).await {
                 Ok(answer) => match self.read(op, &answer) {
-                    Ok(output) => {
+                    Ok((output, meta)) => {
                         self.quota.borrow_mut().release(retry_tokens);
-                        let meta = response_meta(answer.status, &|h| answer.header(h));
                         set(&output, "$metadata", &metadata(Some(&meta), attempts, total_delay).into());
                         return Ok(output.into());
                     }
@@ -188,14 +187,12 @@ impl Client {
             let Some(delay) = retry else {
                 return Err(match failure {
                     AttemptError::Response(e) => error_descriptor(&e, attempts, total_delay),
-                    AttemptError::Network(original) => {
-                        platform_error("NetworkError", "the request could not be completed", Some(&original), None, attempts, total_delay)
-                    }
+                    AttemptError::Network(original) => platform_error(None, Some(&original), None, attempts, total_delay),
                     AttemptError::TimedOut => {
                         // Whole milliseconds: formatting an f64 would pull float printing into the wasm.
                         let ms = self.request_timeout_ms.unwrap_or(0.0) as u64;
                         let message = format!("Request did not complete within {ms} ms");
-                        platform_error("TimeoutError", &message, None, None, attempts, total_delay)
+                        platform_error(Some(("TimeoutError", &message)), None, None, attempts, total_delay)
                     }
                 });
             };
@@ -208,7 +205,7 @@ impl Client {
 
     /// The output object of an answer, or the error it stands for. Corrects the clock
     /// offset from the answer's `Date` first, as the SDK's signer does.
-    fn read(&self, op: &Operation, answer: &Answer) -> Result<Object, Error> {
+    fn read(&self, op: &Operation, answer: &Answer) -> Result<(Object, ResponseMeta), Error> {
         let header = |h: &str| answer.header(h);
         let mut meta = response_meta(answer.status, &header);
         if let Some(server) = header("date").and_then(|d| parse_http_date(&d)).filter(|_| header("age").is_none()) {
@@ -221,6 +218,6 @@ impl Client {
             return Err(read_error(op, meta, &answer.body));
         }
         let members = read_output(op, &meta, &header, &answer.body)?;
-        Ok(object(members.iter().map(|(k, v)| (*k, v))))
+        Ok((object(members.iter().map(|(k, v)| (*k, v))), meta))
     }
 }

@@ -306,93 +306,37 @@ fn envelope(type_: &str, code: &str, message: &str, ns: bool) -> Vec<(&'static s
     fields
 }
 
+/// Error envelopes 22–26 (and 22 read without a header or at status 500): name, message
+/// and fields from the envelope, the request id from the header else the body, a modeled
+/// code a client fault at any status.
 #[test]
-fn s22_entity_not_found() {
-    let msg = "The specified connection function does not exist.";
-    check_error(Some("22-error-entity-not-found-404.xml"), &[("x-amzn-RequestId", "b2c3d4e5-1111-2222-3333-444455556666")], Want {
-        name: "EntityNotFound",
-        message: msg,
-        fault: Fault::Client,
-        status: 404,
-        request_id: Some("b2c3d4e5-1111-2222-3333-444455556666"),
-        fields: envelope("Sender", "EntityNotFound", msg, true),
-    });
-}
-
-#[test]
-fn s23_access_denied() {
-    let msg = "User: arn:aws:iam::123456789012:user/x is not authorized to perform: cloudfront:DescribeConnectionFunction";
-    check_error(Some("23-error-access-denied-403.xml"), &[("x-amzn-RequestId", "b2c3d4e5-1111-2222-3333-444455556666")], Want {
-        name: "AccessDenied",
-        message: msg,
-        fault: Fault::Client,
-        status: 403,
-        request_id: Some("b2c3d4e5-1111-2222-3333-444455556666"),
-        fields: envelope("Sender", "AccessDenied", msg, true),
-    });
-}
-
-#[test]
-fn s24_signature_does_not_match_header_request_id_wins() {
-    let msg = "The request signature we calculated does not match the signature you provided.";
-    check_error(Some("24-error-signature-does-not-match-403.xml"), &[("x-amzn-RequestId", "rid-sig")], Want {
-        name: "SignatureDoesNotMatch",
-        message: msg,
-        fault: Fault::Client,
-        status: 403,
-        request_id: Some("rid-sig"),
-        fields: envelope("Sender", "SignatureDoesNotMatch", msg, true),
-    });
-}
-
-#[test]
-fn s25_invalid_argument_without_namespace_has_no_xmlns() {
-    check_error(Some("25-error-invalid-argument-400-no-namespace.xml"), &[("x-amzn-RequestId", "rid-400")], Want {
-        name: "InvalidArgument",
-        message: "Bad stage",
-        fault: Fault::Client,
-        status: 400,
-        request_id: Some("rid-400"),
-        fields: envelope("Sender", "InvalidArgument", "Bad stage", false),
-    });
-}
-
-#[test]
-fn s26_throttling_is_unmodeled_client_fault() {
-    check_error(Some("26-error-throttling-400.xml"), &[("x-amzn-RequestId", "rid-thr")], Want {
-        name: "Throttling",
-        message: "Rate exceeded",
-        fault: Fault::Client,
-        status: 400,
-        request_id: Some("rid-thr"),
-        fields: envelope("Sender", "Throttling", "Rate exceeded", true),
-    });
-}
-
-#[test]
-fn body_request_id_is_used_without_a_header() {
-    let msg = "The specified connection function does not exist.";
-    check_error(Some("22-error-entity-not-found-404.xml"), &[], Want {
-        name: "EntityNotFound",
-        message: msg,
-        fault: Fault::Client,
-        status: 404,
-        request_id: Some("b2c3d4e5-1111-2222-3333-444455556666"),
-        fields: envelope("Sender", "EntityNotFound", msg, true),
-    });
-}
-
-#[test]
-fn modeled_errors_are_client_faults_even_at_500() {
-    let msg = "The specified connection function does not exist.";
-    check_error(Some("22-error-entity-not-found-404.xml"), &[("x-amzn-RequestId", "r")], Want {
-        name: "EntityNotFound",
-        message: msg,
-        fault: Fault::Client,
-        status: 500,
-        request_id: Some("r"),
-        fields: envelope("Sender", "EntityNotFound", msg, true),
-    });
+fn envelope_errors() {
+    const NOT_FOUND: &str = "The specified connection function does not exist.";
+    const DENIED: &str = "User: arn:aws:iam::123456789012:user/x is not authorized to perform: cloudfront:DescribeConnectionFunction";
+    const SIG: &str = "The request signature we calculated does not match the signature you provided.";
+    const BODY_RID: &str = "b2c3d4e5-1111-2222-3333-444455556666";
+    // (sample, request-id header, status, code, message, has xmlns, expected request id)
+    type Case<'a> = (&'a str, Option<&'a str>, u16, &'a str, &'a str, bool, &'a str);
+    let cases: [Case<'_>; 7] = [
+        ("22-error-entity-not-found-404.xml", Some(BODY_RID), 404, "EntityNotFound", NOT_FOUND, true, BODY_RID),
+        ("23-error-access-denied-403.xml", Some(BODY_RID), 403, "AccessDenied", DENIED, true, BODY_RID),
+        ("24-error-signature-does-not-match-403.xml", Some("rid-sig"), 403, "SignatureDoesNotMatch", SIG, true, "rid-sig"),
+        ("25-error-invalid-argument-400-no-namespace.xml", Some("rid-400"), 400, "InvalidArgument", "Bad stage", false, "rid-400"),
+        ("26-error-throttling-400.xml", Some("rid-thr"), 400, "Throttling", "Rate exceeded", true, "rid-thr"),
+        ("22-error-entity-not-found-404.xml", None, 404, "EntityNotFound", NOT_FOUND, true, BODY_RID),
+        ("22-error-entity-not-found-404.xml", Some("r"), 500, "EntityNotFound", NOT_FOUND, true, "r"),
+    ];
+    for (file, header, status, code, message, ns, request_id) in cases {
+        let hdrs: Vec<(&str, &str)> = header.map(|h| ("x-amzn-RequestId", h)).into_iter().collect();
+        check_error(Some(file), &hdrs, Want {
+            name: code,
+            message,
+            fault: Fault::Client,
+            status,
+            request_id: Some(request_id),
+            fields: envelope("Sender", code, message, ns),
+        });
+    }
 }
 
 #[test]

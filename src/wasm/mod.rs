@@ -159,8 +159,10 @@ impl Client {
             signing::sign(&mut signed, creds, now as i64, self.endpoint.signing_region);
             let failure = match exchange(&signed, self.fetch.as_ref(), signal, self.request_timeout_ms, op.max_response_bytes).await {
                 Ok(answer) => match self.read(op, &answer) {
-                    Ok((output, meta)) => {
+                    Ok((output, mut meta)) => {
                         self.quota.borrow_mut().release(retry_tokens);
+                        // The SDK reports a clock correction on errors only (where it retries).
+                        meta.clock_skew_corrected = false;
                         set(&output, "$metadata", &metadata(Some(&meta), attempts, total_delay).into());
                         return Ok(output.into());
                     }

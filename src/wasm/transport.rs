@@ -49,6 +49,8 @@ fn aborter(controller: &AbortController) -> Option<Function> {
 }
 
 /// One request and its whole answer, cancelled by `signal` or after `timeout_ms`.
+/// Without a timeout the caller's signal (if any) goes to `fetch` as it is: an own
+/// controller, its bound `abort` and a listener are made only when a timer needs them.
 pub async fn exchange(
     req: &HttpRequest,
     fetch: Option<&Function>,
@@ -56,16 +58,19 @@ pub async fn exchange(
     timeout_ms: Option<f64>,
     max_body: usize,
 ) -> Result<Answer, Failure> {
+    let Some(ms) = timeout_ms else {
+        return send(req, fetch, signal, max_body).await.map_err(|e| match signal {
+            Some(s) if s.aborted() => Failure::Aborted,
+            _ => e,
+        });
+    };
     let controller = AbortController::new().map_err(Failure::Network)?;
     let abort = aborter(&controller);
     if let (Some(s), Some(a)) = (signal, &abort) {
         let _ = s.add_event_listener_with_callback("abort", a);
     }
-    let timer = match (timeout_ms, &abort) {
-        (Some(ms), Some(a)) => Some(set_timeout(a, ms)),
-        _ => None,
-    };
-    let result = send(req, fetch, &controller.signal(), max_body).await;
+    let timer = abort.as_ref().map(|a| set_timeout(a, ms));
+    let result = send(req, fetch, Some(&controller.signal()), max_body).await;
     if let Some(t) = &timer {
         clear_timeout(t);
     }
@@ -80,7 +85,7 @@ pub async fn exchange(
     }
 }
 
-async fn send(req: &HttpRequest, fetch: Option<&Function>, signal: &AbortSignal, max_body: usize) -> Result<Answer, Failure> {
+async fn send(req: &HttpRequest, fetch: Option<&Function>, signal: Option<&AbortSignal>, max_body: usize) -> Result<Answer, Failure> {
     let headers = Headers::new().map_err(Failure::Network)?;
     for (name, value) in &req.headers {
         headers.set(name, value).map_err(Failure::Network)?;
@@ -88,7 +93,7 @@ async fn send(req: &HttpRequest, fetch: Option<&Function>, signal: &AbortSignal,
     let init = RequestInit::new();
     init.set_method(req.method);
     init.set_headers(&headers);
-    init.set_signal(Some(signal));
+    init.set_signal(signal);
     // Redirects are answers, not something to follow (as in the SDK).
     init.set_redirect(RequestRedirect::Manual);
     let url = req.url();

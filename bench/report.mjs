@@ -284,16 +284,17 @@ self time grouped by where it runs.
 - **Signing (Node ≥ 3×, Chromium ≥ 20× the SDK's signer).** Not measurable as stated: the package exports no signing function,
   so our figure is a whole \`send()\` (signing + request building + \`fetch\` objects + parse + output object), which is
   already faster than the SDK's whole \`send()\` (the like-for-like column) but slower than the SDK's *signer alone*.
-  Where a \`send()\` goes (≈ 270 µs per call in that profile): ≈ 47 % Node's fetch objects (\`AbortController\` per call,
-  \`Headers\`, \`RequestInit\`, \`new Response\`, \`Response.text()\` → undici's stream machinery), ≈ 17 % the wasm-bindgen glue
+  Where a \`send()\` went (≈ 270 µs per call in that profile, taken before the per-call \`AbortController\` was dropped
+  for calls without a \`requestTimeout\`): ≈ 47 % Node's fetch objects (\`AbortController\`, \`Headers\`, \`RequestInit\`, \`new Response\`, \`Response.text()\` → undici's stream machinery), ≈ 17 % the wasm-bindgen glue
   (string passing, externref table, closures for the future), ≈ 28 % wasm code (signing, request building, parse and
   building the output object through imported JS calls), ≈ 4 % GC. So signing in wasm costs at most ≈ 75 µs per call here —
   of the same order as the SDK signer alone, nowhere near 1/20 of it. To measure (and reach) the target, the core needs a
   signing entry point exported for the bench (e.g. \`WasmClient.presignForBench\`) and, to reach it, fewer JS crossings per call
-  (build the \`Headers\` in one call, reuse an \`AbortController\` only when a signal or timeout exists).
+  (e.g. build the \`Headers\` in one call).
 - **Bytes (gzip ≤ 0.53× the SDK).** The \`.wasm\` is ≈ 90 % of our download (see the JS + wasm split in table 1); reaching
-  40,000 bytes gzip needs the wasm ≈ 15 KB gzip smaller. Not profiled with twiggy in this issue (no twiggy on these machines);
-  the candidates are the usual ones: panics/formatting machinery (\`core::fmt\`), the XML reader's generic code, \`serde\` glue.
+  40,000 bytes gzip needs the wasm ≈ 14 KB gzip smaller. \`twiggy top\` on the built module (see README, "Size") puts most of it
+  in the async call loop with signing and the fetch exchange inlined (≈ 17 KB raw), quick-xml's reader with our tree walk
+  (≈ 16 KB), the two exported entry points' argument conversion (≈ 12 KB), then the allocator and \`core::fmt\`.
   aws4fetch + fast-xml-parser stays the smallest peer (~25 KB) because it relies on WebCrypto and ships no parser for dates.
 - **End to end in Node (CPU per call ≤ 1.10× the floor).** The floor is one undici \`fetch\` + body read; every signed peer adds
   its own per-call work on top, and ours adds the fixed per-call costs listed under signing (≈ 120–250 µs of CPU here, more with

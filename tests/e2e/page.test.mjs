@@ -335,6 +335,11 @@ describe("inspection page", () => {
     for (const url of rec.requests) {
       for (const s of secrets) assert.ok(!url.includes(s), `secret in a request URL: ${url}`);
     }
+    // After an error (the last call was EntityNotFound), neither the markup nor the rendered
+    // text of the page holds a secret (input values are properties, not attributes).
+    assert.equal(await visible(page, "#error"), true, "the error panel is shown");
+    const rendered = [await page.content(), await page.evaluate(() => document.body.innerText)];
+    for (const s of secrets) for (const r of rendered) assert.ok(!r.includes(s), "secret in the page's DOM or text");
     // The session token went in a header, as it must.
     assert.equal((await admin(server, "stats")).identifiers.length, 4);
     // Clearing leaves nothing behind in the form either.

@@ -19,6 +19,10 @@ pub mod response;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub use endpoint::Endpoint;
 pub use error::{Error, ErrorKind, Fault, ResponseMeta};
 pub use operation::{Operation, DESCRIBE_CONNECTION_FUNCTION};

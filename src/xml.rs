@@ -116,15 +116,35 @@ fn decode_references(raw: &str) -> String {
     out
 }
 
-fn open(start: &quick_xml::events::BytesStart<'_>) -> Result<Element, String> {
-    let mut attributes = Vec::new();
-    // No duplicate check: it would bring a hash set into the wasm, and the SDK keeps the last.
-    for attr in start.attributes().with_checks(false) {
-        // quick-xml's own error texts are not shown: their Display code and strings would cost
-        // kilobytes of wasm for a message nobody acts on; the byte position locates the fault.
-        let attr = attr.map_err(|_| "a malformed attribute".to_owned())?;
-        attributes.push((attr.key.as_ref().to_owned(), decode_references(&attr.value)));
+/// The attributes of a start tag from the text after its name: `name="value"` or
+/// `name='value'`, each after whitespace, as quick-xml's own iterator reads them. Parsed
+/// here because that iterator links a hash set (its duplicate check) into the wasm even
+/// when the check is off; the SDK keeps duplicates' last value anyway.
+fn attributes(raw: &str) -> Option<Vec<(String, String)>> {
+    let space = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
+    let mut out = Vec::new();
+    let mut rest = raw;
+    loop {
+        let trimmed = rest.trim_start_matches(space);
+        if trimmed.is_empty() {
+            return Some(out);
+        }
+        if trimmed.len() == rest.len() {
+            return None; // no whitespace before the next attribute
+        }
+        let (key, after) = trimmed.split_at(trimmed.find(|c| space(c) || c == '=').filter(|&at| at > 0)?);
+        let after = after.trim_start_matches(space).strip_prefix('=')?.trim_start_matches(space);
+        let quote = after.chars().next().filter(|&q| q == '"' || q == '\'')?;
+        let (value, tail) = after.get(1..)?.split_once(quote)?;
+        out.push((key.to_owned(), decode_references(value)));
+        rest = tail;
     }
+}
+
+fn open(start: &quick_xml::events::BytesStart<'_>) -> Result<Element, String> {
+    // quick-xml's own error texts are not shown: their Display code and strings would cost
+    // kilobytes of wasm for a message nobody acts on; the byte position locates the fault.
+    let attributes = attributes(start.attributes_raw()).ok_or_else(|| "a malformed attribute".to_owned())?;
     Ok(Element { name: start.name().as_ref().to_owned(), attributes, ..Element::default() })
 }
 
@@ -396,6 +416,24 @@ mod tests {
         assert!(parse_document(&deep).is_err());
         assert!(parse_document("").unwrap().is_none());
         assert!(parse_document("<?xml version=\"1.0\"?>\n").unwrap().is_none());
+    }
+
+    #[test]
+    fn attributes_as_quick_xml_reads_them() {
+        let pairs = |v: &[(&str, &str)]| v.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect::<Vec<_>>();
+        assert_eq!(attributes(""), Some(vec![]));
+        assert_eq!(attributes(" "), Some(vec![]));
+        assert_eq!(
+            attributes(" a=\"1\"\tb = '2 &amp; \"x\"'\n c='' "),
+            Some(pairs(&[("a", "1"), ("b", "2 & \"x\""), ("c", "")]))
+        );
+        assert_eq!(attributes(" a=\"1\" a=\"2\""), Some(pairs(&[("a", "1"), ("a", "2")])));
+        for bad in [" a", " a=", " a=1", " a=\"1", " a=\"1\"b=\"2\"", " a='1\"", "a=\"1\"", " =\"1\""] {
+            assert_eq!(attributes(bad), None, "{bad:?}");
+        }
+        let root = parse_document("<r><e a='1' b=\"2\"/><f c='3'></f></r>").unwrap().unwrap();
+        let attrs: Vec<_> = root.children.iter().map(|c| c.attributes.clone()).collect();
+        assert_eq!(attrs, [pairs(&[("a", "1"), ("b", "2")]), pairs(&[("c", "3")])]);
     }
 
     #[test]

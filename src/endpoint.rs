@@ -1,6 +1,7 @@
 //! Where requests go and which region signs them: region → partition → host.
 
 use crate::error::Error;
+use crate::text::decimal;
 
 /// A resolved endpoint: the URL prefix requests are sent to, the `host` header value that
 /// is signed, and the SigV4 region.
@@ -71,7 +72,7 @@ pub fn resolve(config: &EndpointConfig<'_>) -> Result<Endpoint, Error> {
 
 fn standard(host: &str, signing_region: &'static str) -> Endpoint {
     Endpoint {
-        origin: format!("https://{host}"),
+        origin: ["https://", host].concat(),
         host: host.to_owned(),
         base_path: String::new(),
         signing_region,
@@ -80,7 +81,7 @@ fn standard(host: &str, signing_region: &'static str) -> Endpoint {
 
 /// Parses `http(s)://host[:port][/path]`; rejects everything a request URL cannot carry.
 fn parse_custom(url: &str, signing_region: &'static str) -> Result<Endpoint, Error> {
-    let bad = |why: &str| Error::config(format!("endpoint must be an http:// or https:// URL: {why}"));
+    let bad = |why: &str| Error::config(["endpoint must be an http:// or https:// URL: ", why].concat());
     let (scheme, rest) = if let Some(rest) = strip_prefix_ignore_case(url, "https://") {
         ("https", rest)
     } else if let Some(rest) = strip_prefix_ignore_case(url, "http://") {
@@ -113,11 +114,11 @@ fn parse_custom(url: &str, signing_region: &'static str) -> Result<Endpoint, Err
     let host = host.to_ascii_lowercase();
     let default_port = if scheme == "https" { 443 } else { 80 };
     let authority = match port {
-        Some(p) if p != default_port => format!("{host}:{p}"),
+        Some(p) if p != default_port => [host.as_str(), ":", &decimal(p.into())].concat(),
         _ => host,
     };
     Ok(Endpoint {
-        origin: format!("{scheme}://{authority}"),
+        origin: [scheme, "://", &authority].concat(),
         host: authority,
         base_path: path.trim_end_matches('/').to_owned(),
         signing_region,

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::text::decimal;
 use crate::value::Value;
 
 /// Who is to blame, as the SDK's `$fault` says it.
@@ -100,7 +101,7 @@ impl Error {
             ..Self::local(
                 ErrorKind::ResponseTooLarge,
                 "ResponseTooLargeError",
-                format!("the response body is larger than {limit} bytes, the limit for this operation"),
+                ["the response body is larger than ", &decimal(limit as u64), " bytes, the limit for this operation"].concat(),
             )
         }
     }

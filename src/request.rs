@@ -2,6 +2,7 @@
 
 use crate::endpoint::Endpoint;
 use crate::error::Error;
+use crate::text::decimal;
 use crate::operation::{Location, Operation};
 
 /// An input member's value as the boundary found it.
@@ -54,11 +55,8 @@ impl std::fmt::Debug for HttpRequest {
 
 impl HttpRequest {
     pub fn url(&self) -> String {
-        if self.query.is_empty() {
-            format!("{}{}", self.origin, self.path)
-        } else {
-            format!("{}{}?{}", self.origin, self.path, self.query)
-        }
+        let query = if self.query.is_empty() { "" } else { "?" };
+        [self.origin.as_str(), &self.path, query, &self.query].concat()
     }
 }
 
@@ -85,21 +83,19 @@ fn member_value<'a>(
 ) -> Result<Option<&'a str>, Error> {
     let text = match value {
         InputValue::Missing if required => {
-            return Err(Error::input(format!("{name} is required and was not given")))
+            return Err(Error::input([name, " is required and was not given"].concat()))
         }
         InputValue::Missing => return Ok(None),
         InputValue::NotString(kind) => {
-            return Err(Error::input(format!("{name} must be a string, not {kind}")))
+            return Err(Error::input([name, " must be a string, not ", kind].concat()))
         }
         InputValue::InvalidUnicode => {
-            return Err(Error::input(format!(
-                "{name} is not valid Unicode text (it contains a lone surrogate)"
-            )))
+            return Err(Error::input([name, " is not valid Unicode text (it contains a lone surrogate)"].concat()))
         }
         InputValue::Str(text) => text.as_str(),
     };
     if !allowed.is_empty() && !allowed.contains(&text) {
-        let mut msg = format!("{name} must be one of");
+        let mut msg = [name, " must be one of"].concat();
         for (i, a) in allowed.iter().enumerate() {
             msg.push_str(if i == 0 { " " } else { ", " });
             msg.push_str(a);
@@ -108,9 +104,8 @@ fn member_value<'a>(
     }
     let chars = text.chars().count();
     if chars > MAX_INPUT_CHARS {
-        return Err(Error::input(format!(
-            "{name} is {chars} characters long; at most {MAX_INPUT_CHARS} are accepted"
-        )));
+        let (chars, max) = (decimal(chars as u64), decimal(MAX_INPUT_CHARS as u64));
+        return Err(Error::input([name, " is ", &chars, " characters long; at most ", &max, " are accepted"].concat()));
     }
     Ok(Some(text))
 }
@@ -118,7 +113,7 @@ fn member_value<'a>(
 /// Builds the request for `op`. `input` holds one value per `op.input` member, in order.
 pub fn build(op: &Operation, input: &[InputValue], endpoint: &Endpoint) -> Result<HttpRequest, Error> {
     if input.len() != op.input.len() {
-        return Err(Error::input(format!("{} takes {} input members", op.name, op.input.len())));
+        return Err(Error::input([op.name, " takes ", &decimal(op.input.len() as u64), " input members"].concat()));
     }
     let mut path = String::with_capacity(endpoint.base_path.len() + op.path.len() + 32);
     path.push_str(&endpoint.base_path);
@@ -128,21 +123,20 @@ pub fn build(op: &Operation, input: &[InputValue], endpoint: &Endpoint) -> Resul
     for (member, value) in op.input.iter().zip(input) {
         let Some(text) = member_value(member.name, member.required, member.allowed, value)? else {
             if member.location == Location::Label {
-                return Err(Error::input(format!("{} is required and was not given", member.name)));
+                return Err(Error::input([member.name, " is required and was not given"].concat()));
             }
             continue;
         };
         match member.location {
             Location::Label => {
                 if text.is_empty() || text == "." || text == ".." {
-                    return Err(Error::input(format!(
-                        "{} cannot be empty, \".\" or \"..\" (it is a path segment)",
-                        member.name
-                    )));
+                    return Err(Error::input(
+                        [member.name, " cannot be empty, \".\" or \"..\" (it is a path segment)"].concat(),
+                    ));
                 }
-                let marker = format!("{{{}}}", member.name);
+                let marker = ["{", member.name, "}"].concat();
                 let Some(at) = template.find(&marker) else {
-                    return Err(Error::input(format!("{} has no place in the path", member.name)));
+                    return Err(Error::input([member.name, " has no place in the path"].concat()));
                 };
                 let (head, tail) = template.split_at(at);
                 path.push_str(head);
@@ -152,7 +146,7 @@ pub fn build(op: &Operation, input: &[InputValue], endpoint: &Endpoint) -> Resul
             Location::Query(key) => query.push((key, text)),
             Location::Header(name) => {
                 if text.bytes().any(|b| b < 0x20 || b == 0x7f) {
-                    return Err(Error::input(format!("{} cannot contain control characters", member.name)));
+                    return Err(Error::input([member.name, " cannot contain control characters"].concat()));
                 }
                 headers.push((name, text.to_owned()));
             }

@@ -31,7 +31,7 @@ pub fn read_output(
             OutputMember::Payload { name, shape } => {
                 let value = parse_payload(body, shape).map_err(|detail| {
                     let name = if detail.starts_with(BAD_TIMESTAMP) { "TypeError" } else { "Error" };
-                    Error::parse(name, format!("XML deserialization error: {detail}"), meta.clone())
+                    Error::parse(name, ["XML deserialization error: ", &detail].concat(), meta.clone())
                 })?;
                 if let Some(v) = value {
                     out.push((*name, v));

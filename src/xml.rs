@@ -7,6 +7,7 @@ use quick_xml::Reader;
 
 use crate::operation::Shape;
 use crate::time::parse_rfc3339;
+use crate::text;
 use crate::value::Value;
 
 /// How a timestamp failure starts (the SDK throws a `TypeError` for it).
@@ -157,7 +158,7 @@ pub fn parse_document(body: &str) -> Result<Option<Element>, String> {
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
     let malformed = |reader: &Reader<&[u8]>, what: &str| {
-        format!("malformed XML at byte {}: {what}", reader.buffer_position())
+        ["malformed XML at byte ", &text::decimal(reader.buffer_position()), ": ", what].concat()
     };
     loop {
         let event = reader.read_event().map_err(|_| malformed(&reader, "not well-formed"))?;
@@ -217,13 +218,13 @@ fn read(element: &Element, shape: &Shape) -> Result<Option<Value>, String> {
     Ok(Some(match shape {
         Shape::String => {
             if !element.children.is_empty() {
-                return Err(format!("{} should hold text, not elements", element.name));
+                return Err([&element.name, " should hold text, not elements"].concat());
             }
             Value::Str(element.text().to_owned())
         }
         Shape::Integer => Value::Num(js_number(element.text())),
         Shape::Timestamp => Value::Timestamp(
-            parse_rfc3339(element.text()).ok_or_else(|| format!("{BAD_TIMESTAMP} in {}", element.name))?,
+            parse_rfc3339(element.text()).ok_or_else(|| [BAD_TIMESTAMP, " in ", &element.name].concat())?,
         ),
         Shape::Structure(members) => read_struct(element, members)?,
         Shape::List { member, item } => {
@@ -249,7 +250,7 @@ fn read_struct(element: &Element, members: &[crate::operation::Member]) -> Resul
     for member in members {
         let scalar = matches!(member.shape, Shape::String | Shape::Integer | Shape::Timestamp);
         if scalar && element.children.iter().filter(|c| c.name == member.name).nth(1).is_some() {
-            return Err(format!("{} appears more than once", member.name));
+            return Err([member.name, " appears more than once"].concat());
         }
         if let Some(child) = element.child(member.name) {
             if let Some(v) = read(child, member.shape)? {

@@ -58,8 +58,8 @@ pub fn opt_string(target: &JsValue, key: &str, what: &str) -> Result<Option<Stri
     }
     match value.dyn_ref::<JsString>() {
         Some(s) if s.is_valid_utf16() => Ok(Some(String::from(s))),
-        Some(_) => Err(format!("{what}.{key} is not valid Unicode text")),
-        None => Err(format!("{what}.{key} must be a string, not {}", type_name(&value))),
+        Some(_) => Err([what, ".", key, " is not valid Unicode text"].concat()),
+        None => Err([what, ".", key, " must be a string, not ", type_name(&value)].concat()),
     }
 }
 
@@ -69,7 +69,7 @@ pub fn opt_number(target: &JsValue, key: &str) -> Result<Option<f64>, String> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    value.as_f64().map(Some).ok_or_else(|| format!("{key} must be a number, not {}", type_name(&value)))
+    value.as_f64().map(Some).ok_or_else(|| [key, " must be a number, not ", type_name(&value)].concat())
 }
 
 pub fn opt_bool(target: &JsValue, key: &str) -> Result<bool, String> {
@@ -77,7 +77,7 @@ pub fn opt_bool(target: &JsValue, key: &str) -> Result<bool, String> {
     if value.is_undefined() || value.is_null() {
         return Ok(false);
     }
-    value.as_bool().ok_or_else(|| format!("{key} must be a boolean, not {}", type_name(&value)))
+    value.as_bool().ok_or_else(|| [key, " must be a boolean, not ", type_name(&value)].concat())
 }
 
 pub fn to_js(value: &Value) -> JsValue {

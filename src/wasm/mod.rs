@@ -106,7 +106,7 @@ impl WasmClient {
     /// Input and credentials are checked before anything is sent.
     pub fn send(&self, operation: &str, input: &JsValue, credentials: &JsValue, signal: Option<AbortSignal>) -> Promise {
         let prepared = operation::find(operation)
-            .ok_or_else(|| Error::input(format!("unknown operation {operation}")))
+            .ok_or_else(|| Error::input(["unknown operation ", operation].concat()))
             .and_then(|op| Ok((op, build(op, input, &self.inner.endpoint)?, read_credentials(credentials)?)));
         let client = Rc::clone(&self.inner);
         future_to_promise(async move {
@@ -193,7 +193,7 @@ impl Client {
                     AttemptError::TimedOut => {
                         // Whole milliseconds: formatting an f64 would pull float printing into the wasm.
                         let ms = self.request_timeout_ms.unwrap_or(0.0) as u64;
-                        let message = format!("Request did not complete within {ms} ms");
+                        let message = ["Request did not complete within ", &crate::text::decimal(ms), " ms"].concat();
                         platform_error(Some(("TimeoutError", &message)), None, None, attempts, total_delay)
                     }
                 });

@@ -25,10 +25,11 @@ echo "[build] $WASM_CARGO build ${flags[*]}" >&2
 rm -rf dist && mkdir -p dist
 wasm-bindgen --target web --no-typescript --out-dir dist --out-name cloudfront_wasm \
   target/wasm-release/wasm32-unknown-unknown/release/cloudfront_wasm.wasm
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  dist/cloudfront_wasm_bg.wasm -o dist/cloudfront_wasm_bg.wasm
+features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+          --enable-mutable-globals --enable-reference-types --enable-multivalue)
+# wasm-opt -Oz, with the import/export names shortened in the .wasm and the glue alike.
+node scripts/minify-names.mjs node_modules/.bin/wasm-opt dist/cloudfront_wasm_bg.wasm dist/cloudfront_wasm.js \
+  -Oz --strip-debug --strip-producers "${features[@]}"
 # The JS a browser downloads is minified; the readable sources are in js/.
 node_modules/.bin/esbuild --minify --log-level=warning --format=esm --allow-overwrite \
   dist/cloudfront_wasm.js --outfile=dist/cloudfront_wasm.js

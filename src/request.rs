@@ -135,7 +135,7 @@ pub fn build(op: &Operation, input: &[InputValue], endpoint: &Endpoint) -> Resul
                     ));
                 }
                 let marker = ["{", member.name, "}"].concat();
-                let Some(at) = template.find(&marker) else {
+                let Some(at) = crate::text::find(template, &marker) else {
                     return Err(Error::input([member.name, " has no place in the path"].concat()));
                 };
                 let (head, tail) = template.split_at(at);

@@ -1,5 +1,16 @@
-//! Numbers as text without `core::fmt`: its machinery would cost kilobytes of wasm for the
-//! few numbers this crate writes (dates, limits and positions in messages).
+//! Small text helpers written for wasm size: numbers without `core::fmt` (its machinery
+//! would cost kilobytes for the few numbers this crate writes: dates, limits, positions),
+//! and substring search without `str::find`'s two-way searcher (a kilobyte, for needles
+//! of at most nine bytes here).
+
+/// The byte offset of the first `needle` in `haystack`.
+pub fn find(haystack: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    if needle.is_empty() {
+        return Some(0);
+    }
+    haystack.as_bytes().windows(needle.len()).position(|w| w == needle)
+}
 
 /// Appends `n` in decimal, zero-padded to at least `width` digits.
 pub fn push_decimal(out: &mut String, n: u64, width: usize) {
@@ -32,6 +43,13 @@ pub fn decimal(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_matches_str_find() {
+        for (h, n) in [("", "a"), ("a", ""), ("abc", "c"), ("a-->b-->", "-->"), ("é]]>", "]]>"), ("--", "-->")] {
+            assert_eq!(find(h, n), h.find(n), "{h:?} {n:?}");
+        }
+    }
 
     #[test]
     fn decimals_match_std_formatting() {

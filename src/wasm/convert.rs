@@ -1,6 +1,6 @@
 //! Conversions between JS values and the core's plain Rust values.
 
-use js_sys::{Array, Date, JsString, Object, Reflect};
+use js_sys::{Array, Date, JsString, Object, Reflect, RegExp};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::{Error, ErrorKind, ResponseMeta};
@@ -38,14 +38,20 @@ fn type_name(value: &JsValue) -> &'static str {
     }
 }
 
+/// A JS string as Rust text; `None` when it holds a lone surrogate, which UTF-8 cannot
+/// carry. One RegExp search (with `u`, paired surrogates are one code point and do not
+/// match), not js-sys's `is_valid_utf16`, which crosses into JS once per UTF-16 unit.
+fn well_formed(s: &JsString) -> Option<String> {
+    (s.search(&RegExp::new("[\\uD800-\\uDFFF]", "u")) < 0).then(|| String::from(s))
+}
+
 /// A JS value as an operation input member; `null` counts as absent, as in the SDK.
 pub fn input_value(value: &JsValue) -> InputValue {
     if value.is_undefined() || value.is_null() {
         return InputValue::Missing;
     }
     match value.dyn_ref::<JsString>() {
-        Some(s) if !s.is_valid_utf16() => InputValue::InvalidUnicode,
-        Some(s) => InputValue::Str(String::from(s)),
+        Some(s) => well_formed(s).map_or(InputValue::InvalidUnicode, InputValue::Str),
         None => InputValue::NotString(type_name(value)),
     }
 }
@@ -56,9 +62,9 @@ pub fn opt_string(target: &JsValue, key: &str, what: &str) -> Result<Option<Stri
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    match value.dyn_ref::<JsString>() {
-        Some(s) if s.is_valid_utf16() => Ok(Some(String::from(s))),
-        Some(_) => Err([what, ".", key, " is not valid Unicode text"].concat()),
+    match value.dyn_ref::<JsString>().map(well_formed) {
+        Some(Some(text)) => Ok(Some(text)),
+        Some(None) => Err([what, ".", key, " is not valid Unicode text"].concat()),
         None => Err([what, ".", key, " must be a string, not ", type_name(&value)].concat()),
     }
 }

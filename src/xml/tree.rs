@@ -193,7 +193,7 @@ fn tag_len(markup: &str) -> Option<usize> {
 /// `ENTITY`/`ATTLIST`/`NOTATION` declarations skipped whole, the first other `]` closing it;
 /// then the next `>`. `None` when the document ends first.
 fn doctype_len(markup: &str) -> Option<usize> {
-    let at = |from: usize, pattern: &str| markup.get(from..)?.find(pattern).map(|i| from + i);
+    let at = |from: usize, pattern: &str| text::find(markup.get(from..)?, pattern).map(|i| from + i);
     let bytes = markup.as_bytes();
     let mut i = 9; // after `<!DOCTYPE`
     loop {
@@ -236,7 +236,7 @@ enum Markup<'a> {
 /// length.
 fn read_markup(markup: &str) -> Result<(Markup<'_>, usize), &'static str> {
     let body = markup.get(1..).unwrap_or("");
-    let ends_at = |from: usize, end: &str| markup.get(from..)?.find(end).map(|at| from + at + end.len());
+    let ends_at = |from: usize, end: &str| text::find(markup.get(from..)?, end).map(|at| from + at + end.len());
     if let Some(bang) = body.strip_prefix('!') {
         if bang.starts_with("--") {
             let len = ends_at(4, "-->").ok_or("an unclosed comment")?;

@@ -2,6 +2,7 @@
 
 use crate::error::Error;
 use crate::text::decimal;
+use crate::text::concat;
 
 /// A resolved endpoint: the URL prefix requests are sent to, the `host` header value that
 /// is signed, and the SigV4 region.
@@ -72,7 +73,7 @@ pub fn resolve(config: &EndpointConfig<'_>) -> Result<Endpoint, Error> {
 
 fn standard(host: &str, signing_region: &'static str) -> Endpoint {
     Endpoint {
-        origin: ["https://", host].concat(),
+        origin: concat(&["https://", host]),
         host: host.to_owned(),
         base_path: String::new(),
         signing_region,
@@ -81,7 +82,7 @@ fn standard(host: &str, signing_region: &'static str) -> Endpoint {
 
 /// Parses `http(s)://host[:port][/path]`; rejects everything a request URL cannot carry.
 fn parse_custom(url: &str, signing_region: &'static str) -> Result<Endpoint, Error> {
-    let bad = |why: &str| Error::config(["endpoint must be an http:// or https:// URL: ", why].concat());
+    let bad = |why: &str| Error::config(concat(&["endpoint must be an http:// or https:// URL: ", why]));
     let (scheme, rest) = if let Some(rest) = strip_prefix_ignore_case(url, "https://") {
         ("https", rest)
     } else if let Some(rest) = strip_prefix_ignore_case(url, "http://") {
@@ -114,11 +115,11 @@ fn parse_custom(url: &str, signing_region: &'static str) -> Result<Endpoint, Err
     let host = host.to_ascii_lowercase();
     let default_port = if scheme == "https" { 443 } else { 80 };
     let authority = match port {
-        Some(p) if p != default_port => [host.as_str(), ":", &decimal(p.into())].concat(),
+        Some(p) if p != default_port => concat(&[host.as_str(), ":", &decimal(p.into())]),
         _ => host,
     };
     Ok(Endpoint {
-        origin: [scheme, "://", &authority].concat(),
+        origin: concat(&[scheme, "://", &authority]),
         host: authority,
         base_path: path.trim_end_matches('/').to_owned(),
         signing_region,

@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::text::decimal;
 use crate::value::Value;
+use crate::text::concat;
 
 /// Who is to blame, as the SDK's `$fault` says it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,7 +102,7 @@ impl Error {
             ..Self::local(
                 ErrorKind::ResponseTooLarge,
                 "ResponseTooLargeError",
-                ["the response body is larger than ", &decimal(limit as u64), " bytes, the limit for this operation"].concat(),
+                concat(&["the response body is larger than ", &decimal(limit as u64), " bytes, the limit for this operation"]),
             )
         }
     }

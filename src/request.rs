@@ -4,6 +4,7 @@ use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::text::decimal;
 use crate::operation::{Location, Operation};
+use crate::text::concat;
 
 /// An input member's value as the boundary found it.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,7 +57,7 @@ impl std::fmt::Debug for HttpRequest {
 impl HttpRequest {
     pub fn url(&self) -> String {
         let query = if self.query.is_empty() { "" } else { "?" };
-        [self.origin.as_str(), &self.path, query, &self.query].concat()
+        concat(&[self.origin.as_str(), &self.path, query, &self.query])
     }
 }
 
@@ -83,19 +84,19 @@ fn member_value<'a>(
 ) -> Result<Option<&'a str>, Error> {
     let text = match value {
         InputValue::Missing if required => {
-            return Err(Error::input([name, " is required and was not given"].concat()))
+            return Err(Error::input(concat(&[name, " is required and was not given"])))
         }
         InputValue::Missing => return Ok(None),
         InputValue::NotString(kind) => {
-            return Err(Error::input([name, " must be a string, not ", kind].concat()))
+            return Err(Error::input(concat(&[name, " must be a string, not ", kind])))
         }
         InputValue::InvalidUnicode => {
-            return Err(Error::input([name, " is not valid Unicode text (it contains a lone surrogate)"].concat()))
+            return Err(Error::input(concat(&[name, " is not valid Unicode text (it contains a lone surrogate)"])))
         }
         InputValue::Str(text) => text.as_str(),
     };
     if !allowed.is_empty() && !allowed.contains(&text) {
-        let mut msg = [name, " must be one of"].concat();
+        let mut msg = concat(&[name, " must be one of"]);
         for (i, a) in allowed.iter().enumerate() {
             msg.push_str(if i == 0 { " " } else { ", " });
             msg.push_str(a);
@@ -105,7 +106,7 @@ fn member_value<'a>(
     let chars = text.chars().count();
     if chars > MAX_INPUT_CHARS {
         let (chars, max) = (decimal(chars as u64), decimal(MAX_INPUT_CHARS as u64));
-        return Err(Error::input([name, " is ", &chars, " characters long; at most ", &max, " are accepted"].concat()));
+        return Err(Error::input(concat(&[name, " is ", &chars, " characters long; at most ", &max, " are accepted"])));
     }
     Ok(Some(text))
 }
@@ -113,7 +114,7 @@ fn member_value<'a>(
 /// Builds the request for `op`. `input` holds one value per `op.input` member, in order.
 pub fn build(op: &Operation, input: &[InputValue], endpoint: &Endpoint) -> Result<HttpRequest, Error> {
     if input.len() != op.input.len() {
-        return Err(Error::input([op.name, " takes ", &decimal(op.input.len() as u64), " input members"].concat()));
+        return Err(Error::input(concat(&[op.name, " takes ", &decimal(op.input.len() as u64), " input members"])));
     }
     let mut path = String::with_capacity(endpoint.base_path.len() + op.path.len() + 32);
     path.push_str(&endpoint.base_path);
@@ -123,7 +124,7 @@ pub fn build(op: &Operation, input: &[InputValue], endpoint: &Endpoint) -> Resul
     for (member, value) in op.input.iter().zip(input) {
         let Some(text) = member_value(member.name, member.required, member.allowed, value)? else {
             if member.location == Location::Label {
-                return Err(Error::input([member.name, " is required and was not given"].concat()));
+                return Err(Error::input(concat(&[member.name, " is required and was not given"])));
             }
             continue;
         };
@@ -131,12 +132,12 @@ pub fn build(op: &Operation, input: &[InputValue], endpoint: &Endpoint) -> Resul
             Location::Label => {
                 if text.is_empty() || text == "." || text == ".." {
                     return Err(Error::input(
-                        [member.name, " cannot be empty, \".\" or \"..\" (it is a path segment)"].concat(),
+                        concat(&[member.name, " cannot be empty, \".\" or \"..\" (it is a path segment)"]),
                     ));
                 }
-                let marker = ["{", member.name, "}"].concat();
+                let marker = concat(&["{", member.name, "}"]);
                 let Some(at) = crate::text::find(template, &marker) else {
-                    return Err(Error::input([member.name, " has no place in the path"].concat()));
+                    return Err(Error::input(concat(&[member.name, " has no place in the path"])));
                 };
                 let (head, tail) = template.split_at(at);
                 path.push_str(head);
@@ -146,7 +147,7 @@ pub fn build(op: &Operation, input: &[InputValue], endpoint: &Endpoint) -> Resul
             Location::Query(key) => query.push((key, text)),
             Location::Header(name) => {
                 if text.bytes().any(|b| b < 0x20 || b == 0x7f) {
-                    return Err(Error::input([member.name, " cannot contain control characters"].concat()));
+                    return Err(Error::input(concat(&[member.name, " cannot contain control characters"])));
                 }
                 headers.push((name, text.to_owned()));
             }

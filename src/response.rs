@@ -4,6 +4,7 @@ use crate::error::{Error, ErrorKind, Fault, ResponseMeta};
 use crate::operation::{Operation, OutputMember};
 use crate::value::Value;
 use crate::xml::{parse_error_body, parse_payload, BAD_TIMESTAMP};
+use crate::text::concat;
 
 /// The metadata of an answer; `header` looks a header up case-insensitively.
 pub fn response_meta(status: u16, header: &dyn Fn(&str) -> Option<String>) -> ResponseMeta {
@@ -31,7 +32,7 @@ pub fn read_output(
             OutputMember::Payload { name, shape } => {
                 let value = parse_payload(body, shape).map_err(|detail| {
                     let name = if detail.starts_with(BAD_TIMESTAMP) { "TypeError" } else { "Error" };
-                    Error::parse(name, ["XML deserialization error: ", &detail].concat(), meta.clone())
+                    Error::parse(name, concat(&["XML deserialization error: ", &detail]), meta.clone())
                 })?;
                 if let Some(v) = value {
                     out.push((*name, v));

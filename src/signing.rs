@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 use crate::error::Error;
 use crate::request::{uri_encode, HttpRequest};
 use crate::time::amz_date;
+use crate::text::concat;
 
 pub const SERVICE: &str = "cloudfront";
 
@@ -94,7 +95,7 @@ pub fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
 
 /// The SigV4 signing key for `day` (`YYYYMMDD`), as aws-sigv4's `generate_signing_key`.
 pub fn signing_key(secret_access_key: &str, day: &str, region: &str, service: &str) -> [u8; 32] {
-    let mut key = hmac_sha256(["AWS4", secret_access_key].concat().as_bytes(), day.as_bytes());
+    let mut key = hmac_sha256(concat(&["AWS4", secret_access_key]).as_bytes(), day.as_bytes());
     for part in [region, service, "aws4_request"] {
         key = hmac_sha256(&key, part.as_bytes());
     }
@@ -132,7 +133,13 @@ fn canonical(req: &HttpRequest, date: &str, token: Option<&str>, region: &str) -
         headers.push((name, value.trim()));
     }
     headers.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let signed_headers = headers.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(";");
+    let mut signed_headers = String::new();
+    for (i, (name, _)) in headers.iter().enumerate() {
+        if i > 0 {
+            signed_headers.push(';');
+        }
+        signed_headers.push_str(name);
+    }
     let mut creq = String::with_capacity(256 + req.path.len() * 2);
     creq.push_str(req.method);
     creq.push('\n');
@@ -153,7 +160,7 @@ fn canonical(req: &HttpRequest, date: &str, token: Option<&str>, region: &str) -
     let day = date.get(..8).unwrap_or(date);
     let hash = hex(&Sha256::digest(creq.as_bytes()));
     let string_to_sign =
-        ["AWS4-HMAC-SHA256\n", date, "\n", day, "/", region, "/", SERVICE, "/aws4_request\n", &hash].concat();
+        concat(&["AWS4-HMAC-SHA256\n", date, "\n", day, "/", region, "/", SERVICE, "/aws4_request\n", &hash]);
     (SigningParts { canonical_request: creq, string_to_sign }, signed_headers)
 }
 
@@ -168,7 +175,7 @@ pub fn sign(req: &mut HttpRequest, creds: &Credentials, epoch_ms: i64, region: &
     let day = date.get(..8).unwrap_or(&date);
     let key = signing_key(&creds.secret_access_key, day, region, SERVICE);
     let signature = signature(&key, &parts.string_to_sign);
-    let authorization = [
+    let authorization = concat(&[
         "AWS4-HMAC-SHA256 Credential=",
         &creds.access_key_id,
         "/",
@@ -181,8 +188,7 @@ pub fn sign(req: &mut HttpRequest, creds: &Credentials, epoch_ms: i64, region: &
         &signed_headers,
         ", Signature=",
         &signature,
-    ]
-    .concat();
+    ]);
     req.headers.push(("x-amz-date", date));
     if let Some(t) = token {
         req.headers.push(("x-amz-security-token", t.to_owned()));

@@ -6,6 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::error::{Error, ErrorKind, ResponseMeta};
 use crate::request::InputValue;
 use crate::value::Value;
+use crate::text::concat;
 
 pub fn get(target: &JsValue, key: &str) -> JsValue {
     if target.is_object() || target.is_function() {
@@ -64,8 +65,8 @@ pub fn opt_string(target: &JsValue, key: &str, what: &str) -> Result<Option<Stri
     }
     match value.dyn_ref::<JsString>().map(well_formed) {
         Some(Some(text)) => Ok(Some(text)),
-        Some(None) => Err([what, ".", key, " is not valid Unicode text"].concat()),
-        None => Err([what, ".", key, " must be a string, not ", type_name(&value)].concat()),
+        Some(None) => Err(concat(&[what, ".", key, " is not valid Unicode text"])),
+        None => Err(concat(&[what, ".", key, " must be a string, not ", type_name(&value)])),
     }
 }
 
@@ -75,7 +76,7 @@ pub fn opt_number(target: &JsValue, key: &str) -> Result<Option<f64>, String> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    value.as_f64().map(Some).ok_or_else(|| [key, " must be a number, not ", type_name(&value)].concat())
+    value.as_f64().map(Some).ok_or_else(|| concat(&[key, " must be a number, not ", type_name(&value)]))
 }
 
 pub fn opt_bool(target: &JsValue, key: &str) -> Result<bool, String> {
@@ -83,7 +84,7 @@ pub fn opt_bool(target: &JsValue, key: &str) -> Result<bool, String> {
     if value.is_undefined() || value.is_null() {
         return Ok(false);
     }
-    value.as_bool().ok_or_else(|| [key, " must be a boolean, not ", type_name(&value)].concat())
+    value.as_bool().ok_or_else(|| concat(&[key, " must be a boolean, not ", type_name(&value)]))
 }
 
 pub fn to_js(value: &Value) -> JsValue {

@@ -23,6 +23,7 @@ use crate::signing::{self, Credentials};
 use crate::time::parse_http_date;
 use convert::{error_descriptor, get, metadata, object, opt_bool, opt_number, opt_string, platform_error, set};
 use transport::{exchange, sleep, Answer, Failure};
+use crate::text::concat;
 
 const DEFAULT_MAX_ATTEMPTS: u32 = 3;
 
@@ -106,7 +107,7 @@ impl WasmClient {
     /// Input and credentials are checked before anything is sent.
     pub fn send(&self, operation: &str, input: &JsValue, credentials: &JsValue, signal: Option<AbortSignal>) -> Promise {
         let prepared = operation::find(operation)
-            .ok_or_else(|| Error::input(["unknown operation ", operation].concat()))
+            .ok_or_else(|| Error::input(concat(&["unknown operation ", operation])))
             .and_then(|op| Ok((op, build(op, input, &self.inner.endpoint)?, read_credentials(credentials)?)));
         let client = Rc::clone(&self.inner);
         future_to_promise(async move {
@@ -193,7 +194,7 @@ impl Client {
                     AttemptError::TimedOut => {
                         // Whole milliseconds: formatting an f64 would pull float printing into the wasm.
                         let ms = self.request_timeout_ms.unwrap_or(0.0) as u64;
-                        let message = ["Request did not complete within ", &crate::text::decimal(ms), " ms"].concat();
+                        let message = concat(&["Request did not complete within ", &crate::text::decimal(ms), " ms"]);
                         platform_error(Some(("TimeoutError", &message)), None, None, attempts, total_delay)
                     }
                 });

@@ -6,6 +6,7 @@
 //! 7.6 KB of the gzipped download; this one costs under 2.
 
 use crate::text;
+use crate::text::concat;
 
 /// Deeper documents are refused: CloudFront's answers nest about five levels.
 const MAX_DEPTH: usize = 64;
@@ -55,9 +56,12 @@ fn valid_entity_name(name: &str) -> bool {
 /// numeric references through UTF-16 code units (`String.fromCharCode`), and nothing for any
 /// other named entity.
 fn push_reference(out: &mut String, name: &str) {
+    // At most 7 decimal or 6 hex digits: the value fits a u32 with room to spare.
     let numeric = |digits: &str, radix: u32, max_len: usize| {
-        let ok = !digits.is_empty() && digits.len() <= max_len && digits.chars().all(|c| c.is_digit(radix));
-        ok.then(|| u32::from_str_radix(digits, radix).ok()).flatten()
+        if digits.is_empty() || digits.len() > max_len {
+            return None;
+        }
+        digits.chars().try_fold(0u32, |acc, c| Some(acc * radix + c.to_digit(radix)?))
     };
     let code = match name.strip_prefix('#') {
         Some(num) => match num.strip_prefix('x') {
@@ -280,7 +284,7 @@ pub fn parse_document(body: &str) -> Result<Option<Element>, String> {
     let mut root: Option<Element> = None;
     let malformed = |rest: &str, what: &str| {
         let at = (body.len() - rest.len()) as u64;
-        ["malformed XML at byte ", &text::decimal(at), ": ", what].concat()
+        concat(&["malformed XML at byte ", &text::decimal(at), ": ", what])
     };
     while !rest.is_empty() {
         let (text, markup) = rest.split_at(rest.find('<').unwrap_or(rest.len()));
@@ -358,7 +362,7 @@ pub mod reference {
         let mut stack: Vec<Element> = Vec::new();
         let mut root: Option<Element> = None;
         let malformed = |reader: &Reader<&[u8]>, what: &str| {
-            ["malformed XML at byte ", &text::decimal(reader.buffer_position()), ": ", what].concat()
+            text::concat(&["malformed XML at byte ", &text::decimal(reader.buffer_position()), ": ", what])
         };
         loop {
             let event = reader.read_event().map_err(|_| malformed(&reader, "not well-formed"))?;

@@ -27,9 +27,12 @@ wasm-bindgen --target web --no-typescript --out-dir dist --out-name cloudfront_w
   target/wasm-release/wasm32-unknown-unknown/release/cloudfront_wasm.wasm
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
           --enable-mutable-globals --enable-reference-types --enable-multivalue)
-# wasm-opt -Oz, with the import/export names shortened in the .wasm and the glue alike.
-node scripts/minify-names.mjs node_modules/.bin/wasm-opt dist/cloudfront_wasm_bg.wasm dist/cloudfront_wasm.js \
-  -Oz --strip-debug --strip-producers "${features[@]}"
+wasm=dist/cloudfront_wasm_bg.wasm
+node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers "${features[@]}" "$wasm" -o "$wasm"
+# Short import/export names in the .wasm and the glue alike (see the script), then one more
+# -Oz pass: the renaming lets it pack the import and export sections tighter.
+node scripts/minify-names.mjs node_modules/.bin/wasm-opt "$wasm" dist/cloudfront_wasm.js "${features[@]}"
+node_modules/.bin/wasm-opt -Oz "${features[@]}" "$wasm" -o "$wasm"
 # The JS a browser downloads is minified; the readable sources are in js/.
 node_modules/.bin/esbuild --minify --log-level=warning --format=esm --allow-overwrite \
   dist/cloudfront_wasm.js --outfile=dist/cloudfront_wasm.js

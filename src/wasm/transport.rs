@@ -1,18 +1,19 @@
 //! The platform's `fetch` and timers, behind two futures: one exchange, one sleep.
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, Headers, RequestInit, RequestRedirect, Response};
+use web_sys::{AbortController, AbortSignal, Headers, Response};
 
+use super::convert::set;
 use crate::request::HttpRequest;
 
 #[wasm_bindgen]
 extern "C" {
     // Looked up on the global object at each call, like the SDK's fetch handler.
     #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(url: &str, init: &RequestInit) -> Promise;
+    fn global_fetch(url: &str, init: &Object) -> Promise;
     #[wasm_bindgen(js_name = setTimeout)]
     fn set_timeout(callback: &Function, ms: f64) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
@@ -86,16 +87,20 @@ pub async fn exchange(
 }
 
 async fn send(req: &HttpRequest, fetch: Option<&Function>, signal: Option<&AbortSignal>, max_body: usize) -> Result<Answer, Failure> {
-    let headers = Headers::new().map_err(Failure::Network)?;
+    // Plain objects for the init and its headers: `fetch` takes them as they are, and
+    // they need no bindings beyond the property set already used for outputs.
+    let headers = Object::new();
     for (name, value) in &req.headers {
-        headers.set(name, value).map_err(Failure::Network)?;
+        set(&headers, name, &JsValue::from_str(value));
     }
-    let init = RequestInit::new();
-    init.set_method(req.method);
-    init.set_headers(&headers);
-    init.set_signal(signal);
+    let init = Object::new();
+    set(&init, "method", &JsValue::from_str(req.method));
+    set(&init, "headers", &headers);
+    if let Some(s) = signal {
+        set(&init, "signal", s);
+    }
     // Redirects are answers, not something to follow (as in the SDK).
-    init.set_redirect(RequestRedirect::Manual);
+    set(&init, "redirect", &JsValue::from_str("manual"));
     let url = req.url();
     let pending = match fetch {
         Some(f) => Promise::resolve(&f.call2(&JsValue::UNDEFINED, &JsValue::from_str(&url), &init).map_err(Failure::Network)?),

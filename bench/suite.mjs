@@ -113,7 +113,9 @@ export async function setup({ endpoint, body, wasmUrl }) {
 }
 
 function wasmBytes() {
-  return ctx.wasm?.memory?.buffer?.byteLength ?? null;
+  // The exports' names are minified (scripts/minify-names.mjs): find the memory by type.
+  const memory = Object.values(ctx.wasm ?? {}).find((e) => e instanceof WebAssembly.Memory);
+  return memory?.buffer.byteLength ?? null;
 }
 
 const send = (c, ours) => () => c.send(ours ? P.oursCmd() : P.cmd());

@@ -11,6 +11,8 @@ import { AwsClient } from "aws4fetch";
 import { XMLParser } from "fast-xml-parser";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { HttpRequest, HttpResponse } from "@smithy/core/transport";
+// The same crate built with `--features bench` (bench/run.mjs builds it): `signForBench`.
+import initSignBench, { WasmClient as SignBenchClient } from "./out/wasm-bench/cloudfront_wasm.js";
 
 export { sdk, ours };
 
@@ -177,6 +179,17 @@ export function sdkSigner() {
         },
       }),
     );
+}
+
+/**
+ * Ours: the core's signing alone, from the bench build. Takes the command's input and the
+ * credentials as `send()` does, builds the request, signs it at `Date.now()` and returns the
+ * `authorization` header. `wasm`: the bench build's `.wasm` (bytes in Node, a URL in a page).
+ */
+export async function oursSigner(wasm) {
+  await initSignBench({ module_or_path: wasm });
+  const core = new SignBenchClient({ region: REGION, endpoint: STUB_ENDPOINT });
+  return () => core.signForBench("DescribeConnectionFunction", INPUT, CREDS);
 }
 
 /** aws4fetch's signer (AwsClient.sign → AwsV4Signer, with the client's signing-key cache). */

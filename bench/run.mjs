@@ -44,6 +44,11 @@ if (!existsSync(path.join(ROOT, "dist/cloudfront_wasm_bg.wasm"))) {
 }
 mkdirSync(path.join(OUT, "entries"), { recursive: true });
 writeFileSync(path.join(OUT, ".gitignore"), "*\n");
+// The signing figure needs the core's signing alone: the same crate built with `--features bench`
+// (one more export, `signForBench`) into bench/out/wasm-bench/; the package in dist/ is not touched.
+log("building the signing entry point (scripts/build.sh --bench)…");
+execFileSync("bash", [path.join(ROOT, "scripts/build.sh"), "--bench", path.join(OUT, "wasm-bench")], { stdio: ["ignore", "ignore", "inherit"] });
+const SIGN_WASM = path.join(OUT, "wasm-bench/cloudfront_wasm_bg.wasm");
 
 // ------------------------------------------------------------------ 1. bundles and bytes
 const esbuildOpts = {
@@ -134,6 +139,8 @@ function checkOutputs(env, o) {
     assert.equal(o.sdkBody.ConnectionFunctionSummary.ConnectionFunctionConfig.KeyValueStoreAssociations.Items.length, 3));
   check(`${env}: CreatedTime is a Date`, () => assert.ok(o.oursBody.ConnectionFunctionSummary.CreatedTime instanceof Date));
   check(`${env}: the floor read a 200`, () => assert.equal(o.floorNet, 200));
+  check(`${env}: our signer alone (bench build) returns an authorization header`, () =>
+    assert.match(o.oursSignature, /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/cloudfront\/aws4_request, SignedHeaders=host;x-amz-date, Signature=[0-9a-f]{64}$/));
 }
 
 const results = { bytes, node: {}, chromium: null };
@@ -159,7 +166,7 @@ async function rounds(S, label) {
 {
   log("Node: setting up");
   const S = await import("./suite.mjs");
-  await S.setup({ endpoint: API, body });
+  await S.setup({ endpoint: API, body, signWasm: readFileSync(SIGN_WASM) });
   checkOutputs("node", await S.outputs());
   Object.assign(results.node, await rounds(S, "node"));
 
@@ -203,7 +210,7 @@ if (BROWSER) {
     await page.goto(`${STATIC}/bench.html`);
     await page.waitForFunction(() => window.ready === true);
     log("chromium: setting up");
-    await page.evaluate(([endpoint, b]) => window.S.setup({ endpoint, body: b, wasmUrl: "/cloudfront_wasm_bg.wasm" }), [API, body]);
+    await page.evaluate(([endpoint, b]) => window.S.setup({ endpoint, body: b, wasmUrl: "/cloudfront_wasm_bg.wasm", signWasm: "/wasm-bench/cloudfront_wasm_bg.wasm" }), [API, body]);
     checkOutputs("chromium", await page.evaluate(() => window.S.outputs()));
     const S = {
       signRound: (i, ms) => page.evaluate(([i, ms]) => window.S.signRound(i, ms), [i, ms]),

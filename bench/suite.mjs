@@ -85,7 +85,7 @@ export async function interleave(cases, ms, batch = 16) {
 let ctx;
 
 /** Builds every client once. `endpoint`: the local API server; `body`: the 3-KVS XML. */
-export async function setup({ endpoint, body, wasmUrl }) {
+export async function setup({ endpoint, body, wasmUrl, signWasm }) {
   const wasm = await P.initOurs(wasmUrl);
   const tiny = P.TINY_BODY;
   const fx = P.stubFetch; // eslint-disable-line
@@ -94,6 +94,7 @@ export async function setup({ endpoint, body, wasmUrl }) {
     wasm,
     // signing
     sdkSign: P.sdkSigner(),
+    oursSign: await P.oursSigner(signWasm),
     a4fSign: P.a4fSigner(),
     // stubbed transports, tiny body (≈ signing + request building + a trivial parse)
     sdkTiny: P.sdkStubClient(tiny),
@@ -142,6 +143,7 @@ export function signRound(round, ms) {
   return micro(
     {
       sdkSigner: ctx.sdkSign,
+      oursSigner: async () => ctx.oursSign(),
       a4fSigner: ctx.a4fSign,
       sdkSendTiny: send(ctx.sdkTiny),
       oursSendTiny: send(ctx.oursTiny, true),
@@ -220,6 +222,7 @@ export async function sdkCalls(calls) {
 /** The outputs of every peer for the same body (stubbed and against the server), for the smoke check. */
 export async function outputs() {
   return {
+    oursSignature: ctx.oursSign(),
     sdkBody: await ctx.sdkBody.send(P.cmd()),
     oursBody: await ctx.oursBody.send(P.oursCmd()),
     a4fBody: await ctx.a4fBody.describe(),

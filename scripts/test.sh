@@ -20,7 +20,8 @@ cargo clippy --quiet --all-targets -- -D warnings
 
 step "build the package (dist/)"
 bash scripts/build.sh --if-needed
-node scripts/size.mjs --report
+step "size: the bytes a browser downloads, within the 40,000-byte budget"
+node scripts/size.mjs
 
 if [ "$(. target/toolchain.env; echo "${WASM_CLIPPY:-}")" = 1 ]; then
   step "wasm32: clippy -D warnings"

@@ -117,6 +117,25 @@ impl WasmClient {
     }
 }
 
+/// For `npm run bench` only (`--features bench`, built into bench/out/, never into the
+/// package): the signing figure, like the SDK's signer alone. Builds the request for `input`
+/// and signs it as `send` does, at `Date.now()`, and returns its `authorization` header.
+#[cfg(feature = "bench")]
+#[wasm_bindgen]
+impl WasmClient {
+    #[wasm_bindgen(js_name = signForBench)]
+    pub fn sign_for_bench(&self, operation: &str, input: &JsValue, credentials: &JsValue) -> Result<String, JsValue> {
+        let op = operation::find(operation).ok_or_else(|| JsValue::from_str("unknown operation"))?;
+        let fail = |e: Error| error_descriptor(&e, 0, 0.0);
+        let mut request = build(op, input, &self.inner.endpoint).map_err(fail)?;
+        let creds = read_credentials(credentials).map_err(fail)?;
+        let now = Date::now() + self.inner.clock_offset_ms.get();
+        signing::sign(&mut request, &creds, now as i64, self.inner.endpoint.signing_region);
+        let authorization = request.headers.iter().find(|(name, _)| *name == "authorization");
+        Ok(authorization.map(|(_, value)| value.clone()).unwrap_or_default())
+    }
+}
+
 fn build(op: &Operation, input: &JsValue, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
     let values: Vec<_> = op.input.iter().map(|m| convert::input_value(&get(input, m.name))).collect();
     request::build(op, &values, endpoint)

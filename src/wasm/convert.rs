@@ -43,7 +43,11 @@ fn type_name(value: &JsValue) -> &'static str {
 /// carry. One RegExp search (with `u`, paired surrogates are one code point and do not
 /// match), not js-sys's `is_valid_utf16`, which crosses into JS once per UTF-16 unit.
 fn well_formed(s: &JsString) -> Option<String> {
-    (s.search(&RegExp::new("[\\uD800-\\uDFFF]", "u")) < 0).then(|| String::from(s))
+    thread_local! {
+        // Made once: `search` ignores `lastIndex`, so one instance serves every call.
+        static LONE_SURROGATE: RegExp = RegExp::new("[\\uD800-\\uDFFF]", "u");
+    }
+    (LONE_SURROGATE.with(|re| s.search(re)) < 0).then(|| String::from(s))
 }
 
 /// A JS value as an operation input member; `null` counts as absent, as in the SDK.

@@ -19,7 +19,7 @@ use crate::operation::{self, Operation};
 use crate::request::{self, HttpRequest};
 use crate::response::{read_error, read_output, response_meta};
 use crate::retry::{backoff_ms, classify, corrected_clock_offset, Failure as RetryFailure, Retry, RetryQuota};
-use crate::signing::{self, Credentials};
+use crate::signing::{self, Credentials, KeyCache};
 use crate::time::parse_http_date;
 use convert::{error_descriptor, get, metadata, object, opt_bool, opt_number, opt_string, platform_error, set};
 use transport::{exchange, sleep, Answer, Failure};
@@ -34,6 +34,7 @@ struct Client {
     fetch: Option<Function>,
     clock_offset_ms: Cell<f64>,
     quota: RefCell<RetryQuota>,
+    signing_keys: RefCell<KeyCache>,
 }
 
 /// A configured client; `send` returns a promise of the output object or rejects with an
@@ -93,6 +94,7 @@ impl WasmClient {
                 fetch,
                 clock_offset_ms: Cell::new(clock_offset_ms),
                 quota: RefCell::new(RetryQuota::default()),
+                signing_keys: RefCell::new(KeyCache::default()),
             }),
         })
     }
@@ -130,7 +132,8 @@ impl WasmClient {
         let mut request = build(op, input, &self.inner.endpoint).map_err(fail)?;
         let creds = read_credentials(credentials).map_err(fail)?;
         let now = Date::now() + self.inner.clock_offset_ms.get();
-        signing::sign(&mut request, &creds, now as i64, self.inner.endpoint.signing_region);
+        let region = self.inner.endpoint.signing_region;
+        signing::sign_cached(&mut request, &creds, now as i64, region, &mut self.inner.signing_keys.borrow_mut());
         let authorization = request.headers.iter().find(|(name, _)| *name == "authorization");
         Ok(authorization.map(|(_, value)| value.clone()).unwrap_or_default())
     }
@@ -176,7 +179,8 @@ impl Client {
             attempts += 1;
             let mut signed = request.clone();
             let now = Date::now() + self.clock_offset_ms.get();
-            signing::sign(&mut signed, creds, now as i64, self.endpoint.signing_region);
+            let region = self.endpoint.signing_region;
+            signing::sign_cached(&mut signed, creds, now as i64, region, &mut self.signing_keys.borrow_mut());
             let failure = match exchange(&signed, self.fetch.as_ref(), signal, self.request_timeout_ms, op.max_response_bytes).await {
                 Ok(answer) => match self.read(op, &answer) {
                     Ok((output, mut meta)) => {

@@ -16,6 +16,18 @@ fn xml_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\r' | '\n')
 }
 
+/// The byte offset of the first XML whitespace in `s` (bytes, not chars: every name and
+/// tag is scanned, and whitespace is ASCII).
+fn first_space(s: &str) -> Option<usize> {
+    s.bytes().position(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+}
+
+/// `s` without trailing XML whitespace.
+fn trim_space_end(s: &str) -> &str {
+    let end = s.bytes().rposition(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n')).map_or(0, |i| i + 1);
+    s.get(..end).unwrap_or(s)
+}
+
 /// JavaScript's `trim()` whitespace, which differs from Rust's at U+0085 and U+FEFF.
 pub fn js_space(c: char) -> bool {
     (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}'
@@ -125,6 +137,9 @@ fn decode_references(raw: &str) -> String {
 /// (duplicates are kept; the SDK keeps the last value).
 fn attributes(raw: &str) -> Option<Vec<(String, String)>> {
     let mut out = Vec::new();
+    if raw.is_empty() {
+        return Some(out);
+    }
     let mut rest = raw;
     loop {
         let trimmed = rest.trim_start_matches(xml_space);
@@ -150,7 +165,7 @@ fn push_normalized(out: &mut String, raw: &str) {
         out.push_str(rest.get(..at).unwrap_or(""));
         out.push('\n');
         let after = rest.get(at + 1..).unwrap_or("");
-        rest = after.strip_prefix('\n').unwrap_or(after);
+        rest = after.strip_prefix("\n").unwrap_or(after);
     }
     out.push_str(rest);
 }
@@ -180,16 +195,15 @@ fn push_text(out: &mut String, raw: &str) {
 /// The length of a tag up to and including the `>` that closes it; a `>` inside a quoted
 /// attribute value does not. `None` when the document ends first.
 fn tag_len(markup: &str) -> Option<usize> {
-    let mut quote = None;
-    for (i, b) in markup.bytes().enumerate() {
-        match (quote, b) {
-            (None, b'>') => return Some(i + 1),
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if q == b => quote = None,
-            _ => {}
+    let bytes = markup.as_bytes();
+    let mut from = 0;
+    loop {
+        let at = from + bytes.get(from..)?.iter().position(|&b| matches!(b, b'>' | b'"' | b'\''))?;
+        match bytes.get(at)? {
+            b'>' => return Some(at + 1),
+            &quote => from = at + 2 + bytes.get(at + 1..)?.iter().position(|&b| b == quote)?,
         }
     }
-    None
 }
 
 /// The length of `<!DOCTYPE ...>`, read as quick-xml's DTD scanner reads it: quotes before
@@ -241,7 +255,7 @@ enum Markup<'a> {
 fn read_markup(markup: &str) -> Result<(Markup<'_>, usize), &'static str> {
     let body = markup.get(1..).unwrap_or("");
     let ends_at = |from: usize, end: &str| text::find(markup.get(from..)?, end).map(|at| from + at + end.len());
-    if let Some(bang) = body.strip_prefix('!') {
+    if let Some(bang) = body.strip_prefix("!") {
         if bang.starts_with("--") {
             let len = ends_at(4, "-->").ok_or("an unclosed comment")?;
             return Ok((Markup::Skipped, len));
@@ -259,21 +273,21 @@ fn read_markup(markup: &str) -> Result<(Markup<'_>, usize), &'static str> {
         }
         return Err("an unknown <! declaration");
     }
-    if body.starts_with('?') {
+    if body.starts_with("?") {
         // `<?` ... `?>`, at least `<??>`.
         let len = ends_at(1, "?>").ok_or("an unclosed processing instruction")?;
         return if len > 3 { Ok((Markup::Skipped, len)) } else { Err("an empty processing instruction") };
     }
     let len = tag_len(markup).ok_or("an unclosed tag")?;
     let inside = markup.get(1..len - 1).unwrap_or("");
-    if let Some(name) = inside.strip_prefix('/') {
-        return Ok((Markup::End(name.trim_end_matches(xml_space)), len));
+    if let Some(name) = inside.strip_prefix("/") {
+        return Ok((Markup::End(trim_space_end(name)), len));
     }
-    let (inside, empty) = match inside.strip_suffix('/') {
+    let (inside, empty) = match inside.strip_suffix("/") {
         Some(inside) => (inside, true),
         None => (inside, false),
     };
-    let (name, attributes) = inside.split_at(inside.find(xml_space).unwrap_or(inside.len()));
+    let (name, attributes) = inside.split_at(first_space(inside).unwrap_or(inside.len()));
     Ok((Markup::Start { name, attributes, empty }, len))
 }
 

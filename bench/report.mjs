@@ -281,37 +281,39 @@ ${table(["env", "calls", "wasm linear memory", "JS heap used", "RSS", "ArrayBuff
 
 const NOTES = `## What bounds the misses
 
-These notes are kept by hand in bench/report.mjs; the figures above are regenerated each run. Profile figures come from
-\`node --cpu-prof\` on 20,000 sequential \`send()\`s of cloudfront-wasm through a stub fetch with \`<R/>\` (Node 20, this machine),
-self time grouped by where it runs.
+These notes are kept by hand in bench/report.mjs; the figures above are regenerated each run. Profiles: \`node --cpu-prof\`
+on sequential calls in Node 20 on this machine (self time grouped by where it runs), callgrind on the host build for the
+Rust code, \`twiggy\` for bytes.
 
-- **Signing (Node ≥ 3×, Chromium ≥ 20× the SDK's signer).** Not measurable as stated: the package exports no signing function,
-  so our figure is a whole \`send()\` (signing + request building + \`fetch\` objects + parse + output object), which is
-  already faster than the SDK's whole \`send()\` (the like-for-like column) but slower than the SDK's *signer alone*.
-  Where a \`send()\` went (≈ 270 µs per call in that profile, taken before the per-call \`AbortController\` was dropped
-  for calls without a \`requestTimeout\`): ≈ 47 % Node's fetch objects (\`AbortController\`, \`Headers\`, \`RequestInit\`, \`new Response\`, \`Response.text()\` → undici's stream machinery), ≈ 17 % the wasm-bindgen glue
-  (string passing, externref table, closures for the future), ≈ 28 % wasm code (signing, request building, parse and
-  building the output object through imported JS calls), ≈ 4 % GC. So signing in wasm costs at most ≈ 75 µs per call here —
-  of the same order as the SDK signer alone, nowhere near 1/20 of it. To measure (and reach) the target, the core needs a
-  signing entry point exported for the bench (e.g. \`WasmClient.presignForBench\`) and, to reach it, fewer JS crossings per call
-  (e.g. build the \`Headers\` in one call).
-- **Bytes (gzip ≤ 0.53× the SDK).** The \`.wasm\` is ≈ 90 % of our download (see the JS + wasm split in table 1); reaching
-  40,000 bytes gzip needs the wasm ≈ 14 KB gzip smaller. \`twiggy top\` on the built module (see README, "Size") puts most of it
-  in the async call loop with signing and the fetch exchange inlined (≈ 17 KB raw), quick-xml's reader with our tree walk
-  (≈ 16 KB), the two exported entry points' argument conversion (≈ 12 KB), then the allocator and \`core::fmt\`.
-  aws4fetch + fast-xml-parser stays the smallest peer (~25 KB) because it relies on WebCrypto and ships no parser for dates.
-- **End to end in Node (CPU per call ≤ 1.10× the floor).** The floor is one undici \`fetch\` + body read; every signed peer adds
-  its own per-call work on top, and ours adds the fixed per-call costs listed under signing (≈ 120–250 µs of CPU here, more with
-  32 in flight where undici and the glue's promise machinery are busier). The target needs that fixed cost cut to ≈ 10 % of a
-  fetch (≈ 50 µs on this machine).
-- **Cold start (≤ 0.5× the SDK).** In Node the floor itself — Node's start-up plus undici's first fetch — is already ≈ 0.5× of
-  the SDK's figure, so the target leaves ours almost nothing; ours spends its extra time importing the glue and compiling the
-  wasm synchronously (\`initSync\`) before the first call. In Chromium ours loads in two round trips — the JS bundle, then on
-  the first \`send()\` the \`.wasm\` fetch and compile — while the SDK is one script; the page could overlap them by calling
-  \`init()\` at start-up or preloading the \`.wasm\`, which the bench entry (a plain "call once" page) deliberately does not do.
-  With only 7 samples on a shared 2-core machine the Chromium spread is wide; compare the medians with care.
-- **Noise.** Spreads are wide on this shared 2-core machine; ratios are taken within one round (peers interleaved in batches of
-  16 calls), which is what the issue asks to compare.`;
+- **Signing (Node ≥ 3×, Chromium ≥ 20× the SDK's signer).** Measured now with the core's signing alone (the bench build's
+  \`signForBench\`). What one of our signatures costs (≈ 16–25 µs in Node): the SHA-256 work in wasm — sha2's compact
+  rounds; the unrolled ones measured 1.4 KB gzip bigger *and* slower in V8 here — for the canonical request, the string to
+  sign and the key lookup (the signing key itself is derived once a day, as the SDK's signer does), then reading the input
+  and the credentials from JS (property reads, one RegExp search per string for lone surrogates, UTF-8 copies) and
+  returning the header. The same Rust code compiled natively signs in ≈ 6 µs on this machine. In Node the SDK hashes with
+  \`node:crypto\` (OpenSSL, native SHA), so ≈ 3× is where a wasm SHA-256 lands; in Chromium the SDK's signer awaits
+  WebCrypto once per HMAC (≈ 110–140 µs a signature here), and 20× would need ≈ 6 µs per signature including the JS↔wasm
+  crossings — the native build's figure. Our whole \`send()\` is ≈ 3× the SDK's in both.
+- **End to end in Node (CPU per call ≤ 1.10× the floor).** A bare \`fetch\` *with* our three signed headers,
+  \`redirect: "manual"\` and \`text()\` costs the same CPU as the floor (measured: 567 vs 569 µs a call), so the gap is our
+  own per-call work: the JS wrapper and its promises, reading input and credentials, signing (above), the request's init
+  object, the wasm-bindgen glue (string copies through \`TextEncoder\`/\`TextDecoder\`, the future's closures and
+  microtasks), parsing, and the output object built through ≈ 60 imported calls (each key decoded from wasm memory), plus
+  the GC of all of it — ≈ 150–250 µs of CPU a call here, against the SDK's ≈ 700. Within 10 % of the floor would need
+  that under ≈ 35 µs. The next step would be one crossing for the output (JSON text from wasm and a reviver for the
+  \`Date\`s) and fewer for the input.
+- **Cold start (≤ 0.5× the SDK).** In Node the floor itself — Node's start-up, one import and undici's first fetch — is
+  ≈ 0.5–0.65× of the SDK's figure, and ours is at the floor: the target is below what a process that makes one \`fetch\`
+  needs. In Chromium ours loads in two round trips (the JS, then on the first \`send()\` the \`.wasm\`, compiled while it
+  streams), where aws4fetch is one script; a page can overlap them by calling \`init()\` at start-up or preloading the
+  \`.wasm\`, which the bench's plain "call once" page deliberately does not do. 7 samples on a shared 2-core machine: the
+  spread is wide.
+- **Parse cost alone in Node** (an estimate, the difference of two whole-call figures) is ≈ 1.3× the SDK's while the whole
+  call is ≈ 2.3×: our XML reading in wasm is ≈ 10 µs for this body (callgrind on the host build), the rest of the
+  difference is building the output object through imported calls (see above).
+- **Noise.** Spreads are wide on this shared 2-core machine; ratios are taken within one round (peers interleaved in
+  batches of 16 calls), which is what the issue asks to compare.
+`;
 
 // ---------------------------------------------------------------- chart
 function chart(H, R, envs) {

@@ -75,22 +75,43 @@ impl Credentials {
     }
 }
 
+/// An HMAC-SHA256 key (RFC 2104) with its two padded blocks already hashed: kept with the
+/// cached signing key, it saves each signature two of its SHA-256 blocks.
+#[derive(Clone)]
+pub struct HmacKey {
+    inner: Sha256,
+    outer: Sha256,
+}
+
+impl HmacKey {
+    pub fn new(key: &[u8]) -> Self {
+        const BLOCK: usize = 64;
+        let mut block = [0u8; BLOCK];
+        let hashed;
+        let key = if key.len() > BLOCK {
+            hashed = Sha256::digest(key);
+            hashed.as_slice()
+        } else {
+            key
+        };
+        for (b, k) in block.iter_mut().zip(key) {
+            *b = *k;
+        }
+        HmacKey {
+            inner: Sha256::new().chain_update(block.map(|b| b ^ 0x36)),
+            outer: Sha256::new().chain_update(block.map(|b| b ^ 0x5c)),
+        }
+    }
+
+    pub fn mac(&self, data: &[u8]) -> [u8; 32] {
+        let inner = self.inner.clone().chain_update(data).finalize();
+        self.outer.clone().chain_update(inner).finalize().into()
+    }
+}
+
 /// HMAC-SHA256 (RFC 2104).
 pub fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
-    const BLOCK: usize = 64;
-    let mut block = [0u8; BLOCK];
-    let hashed;
-    let key = if key.len() > BLOCK {
-        hashed = Sha256::digest(key);
-        hashed.as_slice()
-    } else {
-        key
-    };
-    for (b, k) in block.iter_mut().zip(key) {
-        *b = *k;
-    }
-    let inner = Sha256::new().chain_update(block.map(|b| b ^ 0x36)).chain_update(data).finalize();
-    Sha256::new().chain_update(block.map(|b| b ^ 0x5c)).chain_update(inner).finalize().into()
+    HmacKey::new(key).mac(data)
 }
 
 /// The SigV4 signing key for `day` (`YYYYMMDD`), as aws-sigv4's `generate_signing_key`.
@@ -170,7 +191,7 @@ fn canonical(req: &HttpRequest, date: &str, token: Option<&str>, region: &str) -
 /// entry is found by the SHA-256 of the secret, not the secret; `Debug` shows neither.
 #[derive(Default)]
 pub struct KeyCache {
-    entry: Option<([u8; 32], String, String, [u8; 32])>,
+    entry: Option<([u8; 32], String, String, HmacKey)>,
 }
 
 impl fmt::Debug for KeyCache {
@@ -180,16 +201,16 @@ impl fmt::Debug for KeyCache {
 }
 
 impl KeyCache {
-    fn key(&mut self, secret_access_key: &str, day: &str, region: &str) -> [u8; 32] {
+    fn key(&mut self, secret_access_key: &str, day: &str, region: &str) -> &HmacKey {
         let secret_id: [u8; 32] = Sha256::digest(secret_access_key.as_bytes()).into();
-        match &self.entry {
-            Some((id, d, r, key)) if *id == secret_id && d == day && r == region => *key,
-            _ => {
-                let key = signing_key(secret_access_key, day, region, SERVICE);
-                self.entry = Some((secret_id, day.to_owned(), region.to_owned(), key));
-                key
-            }
+        if !matches!(&self.entry, Some((id, d, r, _)) if *id == secret_id && d == day && r == region) {
+            self.entry = None;
         }
+        let (.., key) = self.entry.get_or_insert_with(|| {
+            let key = HmacKey::new(&signing_key(secret_access_key, day, region, SERVICE));
+            (secret_id, day.to_owned(), region.to_owned(), key)
+        });
+        key
     }
 }
 
@@ -213,8 +234,7 @@ pub fn sign_cached(
     let token = creds.session_token.as_deref();
     let (parts, signed_headers) = canonical(req, &date, token, region);
     let day = date.get(..8).unwrap_or(&date);
-    let key = cache.key(&creds.secret_access_key, day, region);
-    let signature = signature(&key, &parts.string_to_sign);
+    let signature = hex(&cache.key(&creds.secret_access_key, day, region).mac(parts.string_to_sign.as_bytes()));
     let authorization = concat(&[
         "AWS4-HMAC-SHA256 Credential=",
         &creds.access_key_id,

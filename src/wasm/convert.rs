@@ -1,5 +1,7 @@
 //! Conversions between JS values and the core's plain Rust values.
 
+use std::cell::RefCell;
+
 use js_sys::{Array, Date, JsString, Object, Reflect, RegExp};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -8,16 +10,40 @@ use crate::request::InputValue;
 use crate::value::Value;
 use crate::text::concat;
 
-pub fn get(target: &JsValue, key: &str) -> JsValue {
+/// `key` as a JS string, made once per key and kept: a property name would otherwise be
+/// copied out of wasm memory and decoded on every use (an output object alone sets about
+/// thirty). Keys are the model's and this module's literals: a few dozen.
+#[inline(never)]
+fn key_js(key: &'static str) -> JsValue {
+    thread_local! {
+        static KEYS: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
+    }
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some((_, js)) = keys.iter().find(|(k, _)| std::ptr::eq(*k, key)) {
+            return js.clone();
+        }
+        let js = JsValue::from_str(key);
+        keys.push((key, js.clone()));
+        js
+    })
+}
+
+pub fn get(target: &JsValue, key: &'static str) -> JsValue {
     if target.is_object() || target.is_function() {
-        Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+        Reflect::get(target, &key_js(key)).unwrap_or(JsValue::UNDEFINED)
     } else {
         JsValue::UNDEFINED
     }
 }
 
-pub fn set(target: &Object, key: &str, value: &JsValue) {
+pub fn set(target: &Object, key: &'static str, value: &JsValue) {
     // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(target, &key_js(key), value);
+}
+
+/// `set` for a name read from an answer (an XML element's).
+fn set_read(target: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
@@ -62,7 +88,7 @@ pub fn input_value(value: &JsValue) -> InputValue {
 }
 
 /// An optional string field of a config or credentials object.
-pub fn opt_string(target: &JsValue, key: &str, what: &str) -> Result<Option<String>, String> {
+pub fn opt_string(target: &JsValue, key: &'static str, what: &str) -> Result<Option<String>, String> {
     let value = get(target, key);
     if value.is_undefined() || value.is_null() {
         return Ok(None);
@@ -75,7 +101,7 @@ pub fn opt_string(target: &JsValue, key: &str, what: &str) -> Result<Option<Stri
 }
 
 /// An optional number field; `Err` names the field and what it got.
-pub fn opt_number(target: &JsValue, key: &str) -> Result<Option<f64>, String> {
+pub fn opt_number(target: &JsValue, key: &'static str) -> Result<Option<f64>, String> {
     let value = get(target, key);
     if value.is_undefined() || value.is_null() {
         return Ok(None);
@@ -83,7 +109,7 @@ pub fn opt_number(target: &JsValue, key: &str) -> Result<Option<f64>, String> {
     value.as_f64().map(Some).ok_or_else(|| concat(&[key, " must be a number, not ", type_name(&value)]))
 }
 
-pub fn opt_bool(target: &JsValue, key: &str) -> Result<bool, String> {
+pub fn opt_bool(target: &JsValue, key: &'static str) -> Result<bool, String> {
     let value = get(target, key);
     if value.is_undefined() || value.is_null() {
         return Ok(false);
@@ -97,15 +123,25 @@ pub fn to_js(value: &Value) -> JsValue {
         Value::Num(n) => JsValue::from_f64(*n),
         Value::Timestamp(ms) => Date::new(&JsValue::from_f64(*ms)).into(),
         Value::List(items) => items.iter().map(to_js).collect::<Array>().into(),
-        Value::Struct(members) => object(members.iter().map(|(k, v)| (*k, v))).into(),
-        Value::Map(members) => object(members.iter().map(|(k, v)| (k.as_str(), v))).into(),
+        Value::Struct(members) => object(members).into(),
+        Value::Map(members) => read_object(members).into(),
     }
 }
 
-pub fn object<'a>(members: impl Iterator<Item = (&'a str, &'a Value)>) -> Object {
+/// An object with the model's member names.
+pub fn object(members: &[(&'static str, Value)]) -> Object {
     let obj = Object::new();
     for (k, v) in members {
         set(&obj, k, &to_js(v));
+    }
+    obj
+}
+
+/// An object with names read from an answer.
+fn read_object(members: &[(String, Value)]) -> Object {
+    let obj = Object::new();
+    for (k, v) in members {
+        set_read(&obj, k, &to_js(v));
     }
     obj
 }
@@ -143,7 +179,7 @@ pub fn error_descriptor(error: &Error, attempts: u32, total_retry_delay: f64) ->
         set(&d, "$fault", &JsValue::from_str(error.fault.as_str()));
     }
     set(&d, "$metadata", &metadata(error.response.as_ref(), attempts, total_retry_delay));
-    set(&d, "fields", &object(error.fields.iter().map(|(k, v)| (k.as_str(), v))));
+    set(&d, "fields", &read_object(&error.fields));
     d.into()
 }
 

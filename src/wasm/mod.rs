@@ -244,6 +244,6 @@ impl Client {
             return Err(read_error(op, meta, &answer.body));
         }
         let members = read_output(op, &meta, &header, &answer.body)?;
-        Ok((object(members.iter().map(|(k, v)| (*k, v))), meta))
+        Ok((object(&members), meta))
     }
 }

@@ -3,7 +3,17 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Date, JsString, Object, Reflect, RegExp};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen]
+extern "C" {
+    // `Reflect.set` without js-sys's exception guard (a try/catch and an `apply` per call,
+    // on the output's hottest path): setting a string key on a fresh plain object, as every
+    // caller here does, cannot throw.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn reflect_set(target: &Object, key: &JsValue, value: &JsValue) -> bool;
+}
 
 use crate::error::{Error, ErrorKind, ResponseMeta};
 use crate::request::InputValue;
@@ -38,13 +48,12 @@ pub fn get(target: &JsValue, key: &'static str) -> JsValue {
 }
 
 pub fn set(target: &Object, key: &'static str, value: &JsValue) {
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = Reflect::set(target, &key_js(key), value);
+    reflect_set(target, &key_js(key), value);
 }
 
 /// `set` for a name read from an answer (an XML element's).
 fn set_read(target: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+    reflect_set(target, &JsValue::from_str(key), value);
 }
 
 fn type_name(value: &JsValue) -> &'static str {

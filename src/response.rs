@@ -7,7 +7,7 @@ use crate::xml::{parse_error_body, parse_payload, BAD_TIMESTAMP};
 use crate::text::concat;
 
 /// The metadata of an answer; `header` looks a header up case-insensitively.
-pub fn response_meta(status: u16, header: &dyn Fn(&str) -> Option<String>) -> ResponseMeta {
+pub fn response_meta(status: u16, header: &dyn Fn(&'static str) -> Option<String>) -> ResponseMeta {
     ResponseMeta {
         status,
         request_id: header("x-amzn-requestid")
@@ -23,7 +23,7 @@ pub fn response_meta(status: u16, header: &dyn Fn(&str) -> Option<String>) -> Re
 pub fn read_output(
     op: &Operation,
     meta: &ResponseMeta,
-    header: &dyn Fn(&str) -> Option<String>,
+    header: &dyn Fn(&'static str) -> Option<String>,
     body: &str,
 ) -> Result<Vec<(&'static str, Value)>, Error> {
     let mut out = Vec::with_capacity(op.output.len());

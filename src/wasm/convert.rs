@@ -24,7 +24,7 @@ use crate::text::concat;
 /// copied out of wasm memory and decoded on every use (an output object alone sets about
 /// thirty). Keys are the model's and this module's literals: a few dozen.
 #[inline(never)]
-fn key_js(key: &'static str) -> JsValue {
+pub fn key_js(key: &'static str) -> JsValue {
     thread_local! {
         static KEYS: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
     }

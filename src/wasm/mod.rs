@@ -196,7 +196,7 @@ impl Client {
                 Err(Failure::TimedOut) => AttemptError::TimedOut,
                 Err(Failure::Network(e)) => AttemptError::Network(e),
                 Err(Failure::TooLarge(status, headers)) => {
-                    let meta = response_meta(status, &|h| headers.get(h).ok().flatten());
+                    let meta = response_meta(status, &|h| transport::header(&headers, h));
                     AttemptError::Response(Error::too_large(op.max_response_bytes, meta))
                 }
             };
@@ -232,7 +232,7 @@ impl Client {
     /// The output object of an answer, or the error it stands for. Corrects the clock
     /// offset from the answer's `Date` first, as the SDK's signer does.
     fn read(&self, op: &Operation, answer: &Answer) -> Result<(Object, ResponseMeta), Error> {
-        let header = |h: &str| answer.header(h);
+        let header = |h: &'static str| answer.header(h);
         let mut meta = response_meta(answer.status, &header);
         if let Some(server) = header("date").and_then(|d| parse_http_date(&d)).filter(|_| header("age").is_none()) {
             if let Some(offset) = corrected_clock_offset(server, Date::now(), self.clock_offset_ms.get()) {

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, Headers, Response};
 
-use super::convert::set;
+use super::convert::{key_js, set};
 use crate::request::HttpRequest;
 
 #[wasm_bindgen]
@@ -18,6 +18,17 @@ extern "C" {
     fn set_timeout(callback: &Function, ms: f64) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
+    /// A `Headers` seen through `get` alone: the name passed as a kept JS string
+    /// (`key_js`), and without web-sys's exception guard (it throws only for an invalid
+    /// header name, and ours are literals).
+    type HeaderLookup;
+    #[wasm_bindgen(method, js_name = get)]
+    fn get(this: &HeaderLookup, name: &JsValue) -> Option<String>;
+}
+
+/// The value of header `name` (case-insensitive, as `Headers` compares).
+pub fn header(headers: &Headers, name: &'static str) -> Option<String> {
+    headers.unchecked_ref::<HeaderLookup>().get(&key_js(name))
 }
 
 /// A complete answer: status, headers and the body text.
@@ -28,8 +39,8 @@ pub struct Answer {
 }
 
 impl Answer {
-    pub fn header(&self, name: &str) -> Option<String> {
-        self.headers.get(name).ok().flatten()
+    pub fn header(&self, name: &'static str) -> Option<String> {
+        header(&self.headers, name)
     }
 }
 
@@ -112,7 +123,7 @@ async fn send(req: &HttpRequest, fetch: Option<&Function>, signal: Option<&Abort
         .dyn_into()
         .map_err(Failure::Network)?;
     let status = response.status();
-    let declared = response.headers().get("content-length").ok().flatten().and_then(|l| l.trim().parse::<usize>().ok());
+    let declared = header(&response.headers(), "content-length").and_then(|l| l.trim().parse::<usize>().ok());
     if declared.is_some_and(|len| len > max_body) {
         if let Some(body) = response.body() {
             let _ = body.cancel();

@@ -20,11 +20,11 @@ use crate::request::InputValue;
 use crate::value::Value;
 use crate::text::concat;
 
-/// `key` as a JS string, made once per key and kept: a property name would otherwise be
-/// copied out of wasm memory and decoded on every use (an output object alone sets about
-/// thirty). Keys are the model's and this module's literals: a few dozen.
+/// A literal (a property or header name, a fixed value) as a JS string, made once and kept:
+/// it would otherwise be copied out of wasm memory and decoded on every use (an output
+/// object alone sets about thirty names). The model's and this module's literals: a few dozen.
 #[inline(never)]
-pub fn key_js(key: &'static str) -> JsValue {
+pub fn literal_js(key: &'static str) -> JsValue {
     thread_local! {
         static KEYS: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
     }
@@ -41,14 +41,14 @@ pub fn key_js(key: &'static str) -> JsValue {
 
 pub fn get(target: &JsValue, key: &'static str) -> JsValue {
     if target.is_object() || target.is_function() {
-        Reflect::get(target, &key_js(key)).unwrap_or(JsValue::UNDEFINED)
+        Reflect::get(target, &literal_js(key)).unwrap_or(JsValue::UNDEFINED)
     } else {
         JsValue::UNDEFINED
     }
 }
 
 pub fn set(target: &Object, key: &'static str, value: &JsValue) {
-    reflect_set(target, &key_js(key), value);
+    reflect_set(target, &literal_js(key), value);
 }
 
 /// `set` for a name read from an answer (an XML element's).

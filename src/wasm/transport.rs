@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, Headers, Response};
 
-use super::convert::{key_js, set};
+use super::convert::{literal_js, set};
 use crate::request::HttpRequest;
 
 #[wasm_bindgen]
@@ -19,7 +19,7 @@ extern "C" {
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
     /// A `Headers` seen through `get` alone: the name passed as a kept JS string
-    /// (`key_js`), and without web-sys's exception guard (it throws only for an invalid
+    /// (`literal_js`), and without web-sys's exception guard (it throws only for an invalid
     /// header name, and ours are literals).
     type HeaderLookup;
     #[wasm_bindgen(method, js_name = get)]
@@ -28,7 +28,7 @@ extern "C" {
 
 /// The value of header `name` (case-insensitive, as `Headers` compares).
 pub fn header(headers: &Headers, name: &'static str) -> Option<String> {
-    headers.unchecked_ref::<HeaderLookup>().get(&key_js(name))
+    headers.unchecked_ref::<HeaderLookup>().get(&literal_js(name))
 }
 
 /// A complete answer: status, headers and the body text.
@@ -105,13 +105,13 @@ async fn send(req: &HttpRequest, fetch: Option<&Function>, signal: Option<&Abort
         set(&headers, name, &JsValue::from_str(value));
     }
     let init = Object::new();
-    set(&init, "method", &JsValue::from_str(req.method));
+    set(&init, "method", &literal_js(req.method));
     set(&init, "headers", &headers);
     if let Some(s) = signal {
         set(&init, "signal", s);
     }
     // Redirects are answers, not something to follow (as in the SDK).
-    set(&init, "redirect", &JsValue::from_str("manual"));
+    set(&init, "redirect", &literal_js("manual"));
     let url = req.url();
     let pending = match fetch {
         Some(f) => Promise::resolve(&f.call2(&JsValue::UNDEFINED, &JsValue::from_str(&url), &init).map_err(Failure::Network)?),

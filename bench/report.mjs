@@ -302,12 +302,12 @@ Rust code, \`twiggy\` for bytes.
   the GC of all of it — ≈ 150–250 µs of CPU a call here, against the SDK's ≈ 700. Within 10 % of the floor would need
   that under ≈ 35 µs. The next step would be one crossing for the output (JSON text from wasm and a reviver for the
   \`Date\`s) and fewer for the input.
-- **Cold start (≤ 0.5× the SDK).** In Node the floor itself — Node's start-up, one import and undici's first fetch — is
-  ≈ 0.5–0.65× of the SDK's figure, and ours is at the floor: the target is below what a process that makes one \`fetch\`
-  needs. In Chromium ours loads in two round trips (the JS, then on the first \`send()\` the \`.wasm\`, compiled while it
-  streams), where aws4fetch is one script; a page can overlap them by calling \`init()\` at start-up or preloading the
-  \`.wasm\`, which the bench's plain "call once" page deliberately does not do. 7 samples on a shared 2-core machine: the
-  spread is wide.
+- **Cold start (≤ 0.5× the SDK).** In Node ours is at the floor — a process that imports one module and makes one bare
+  \`fetch\` — so whether the ratio lands under 0.5× depends on how long the SDK's import takes in that run (0.43× to
+  0.65× across this session's runs). In Chromium ours loads in two round trips (the JS, then on the first \`send()\` the
+  \`.wasm\`, compiled while it streams), where aws4fetch is one script; a page can overlap them by calling \`init()\` at
+  start-up or preloading the \`.wasm\`, which the bench's plain "call once" page deliberately does not do. 7 samples on
+  a shared 2-core machine: the spread is wide.
 - **Parse cost alone in Node** (an estimate, the difference of two whole-call figures) is below the whole call's ratio:
   our XML reading is ≈ 8 µs for this body natively (callgrind on the host build), the rest of the difference is
   building the output object through imported calls (see above). Not a target; the whole call is.

@@ -7,27 +7,15 @@ import assert from "node:assert/strict";
 import net from "node:net";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { startServer } from "../../emulator/server.mjs";
 import { launchChromium } from "../support/chromium.mjs";
-import { ROOT, sdk, sdkClient, settle, outView } from "./support/harness.mjs";
+import { ROOT, sdk, sdkClient, settle, outView, startEmulator } from "./support/harness.mjs";
 
 const ID = "mtls-auth-check";
-let server, browser, context, page, cdp;
+let emu, browser, context, page, cdp;
 const pageErrors = [];
-
-async function admin(method, p, body) {
-  const r = await fetch(server.url.replace(/\/$/, "") + p, {
-    method,
-    headers: body ? { "content-type": "application/json" } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await r.text();
-  if (!r.ok) throw new Error(`admin ${method} ${p} → ${r.status} ${text}`);
-  return text ? JSON.parse(text) : {};
-}
-const reset = () => admin("POST", "/__emulator/reset");
-const fault = (f) => admin("POST", "/__emulator/faults", f);
-const stats = () => admin("GET", "/__emulator/stats");
+const reset = () => emu.reset();
+const fault = (f) => emu.fault(f);
+const stats = () => emu.stats();
 
 // Installed before any page script: records unhandled rejections and counts live timers
 // (the wasm-bindgen glue looks setTimeout/clearTimeout up on globalThis at each call).
@@ -58,13 +46,13 @@ function initScript() {
 
 before(async () => {
   if (!existsSync(join(ROOT, "dist/index.js"))) throw new Error("dist/index.js is missing: run `npm run build`");
-  server = await startServer({ port: 0, quiet: true });
+  emu = await startEmulator();
   browser = await launchChromium();
   context = await browser.newContext();
   page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(e.message));
   await page.addInitScript(initScript);
-  await page.goto(`${server.url.replace(/\/$/, "")}/`);
+  await page.goto(`${emu.url}/`);
   await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
   // The test harness inside the page: one call through our package, reduced to plain data.
   await page.evaluate(async () => {
@@ -117,7 +105,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  await server?.close();
+  await emu?.close();
 });
 
 afterEach(async () => {
@@ -138,7 +126,7 @@ let expected;
 async function reference() {
   if (!expected) {
     await reset();
-    const s = await settle(sdkClient(server.url.replace(/\/$/, "")).send(new sdk.DescribeConnectionFunctionCommand({ Identifier: ID })));
+    const s = await settle(sdkClient(emu.url).send(new sdk.DescribeConnectionFunctionCommand({ Identifier: ID })));
     assert.equal(s.ok, true, s.error?.message);
     const v = outView(s.value);
     delete v.$metadata;

@@ -204,21 +204,6 @@ export async function oursCalls(calls) {
   return { wasmMemory: wasmBytes() };
 }
 
-/** The same for the SDK (for comparison). */
-export async function sdkCalls(calls) {
-  const c = ctx.sdkBody;
-  let left = calls;
-  await Promise.all(
-    Array.from({ length: 32 }, async () => {
-      while (left > 0) {
-        left--;
-        await c.send(P.cmd());
-      }
-    }),
-  );
-  return {};
-}
-
 /** The outputs of every peer for the same body (stubbed and against the server), for the smoke check. */
 export async function outputs() {
   return {

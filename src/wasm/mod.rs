@@ -131,9 +131,7 @@ impl WasmClient {
         let fail = |e: Error| error_descriptor(&e, 0, 0.0);
         let mut request = build(op, input, &self.inner.endpoint).map_err(fail)?;
         let creds = read_credentials(credentials).map_err(fail)?;
-        let now = Date::now() + self.inner.clock_offset_ms.get();
-        let region = self.inner.endpoint.signing_region;
-        signing::sign_cached(&mut request, &creds, now as i64, region, &mut self.inner.signing_keys.borrow_mut());
+        self.inner.sign(&mut request, &creds);
         let authorization = request.headers.iter().find(|(name, _)| *name == "authorization");
         Ok(authorization.map(|(_, value)| value.clone()).unwrap_or_default())
     }
@@ -164,6 +162,13 @@ enum AttemptError {
 }
 
 impl Client {
+    /// Signs `request` now (JS's clock plus the offset), with the client's cached signing key.
+    fn sign(&self, request: &mut HttpRequest, creds: &Credentials) {
+        let now = Date::now() + self.clock_offset_ms.get();
+        let mut keys = self.signing_keys.borrow_mut();
+        signing::sign_cached(request, creds, now as i64, self.endpoint.signing_region, &mut keys);
+    }
+
     async fn call(&self, op: &Operation, request: HttpRequest, creds: &Credentials, signal: Option<&AbortSignal>) -> Result<JsValue, JsValue> {
         let mut attempts = 0u32;
         let mut total_delay = 0.0;
@@ -178,9 +183,7 @@ impl Client {
             }
             attempts += 1;
             let mut signed = request.clone();
-            let now = Date::now() + self.clock_offset_ms.get();
-            let region = self.endpoint.signing_region;
-            signing::sign_cached(&mut signed, creds, now as i64, region, &mut self.signing_keys.borrow_mut());
+            self.sign(&mut signed, creds);
             let failure = match exchange(&signed, self.fetch.as_ref(), signal, self.request_timeout_ms, op.max_response_bytes).await {
                 Ok(answer) => match self.read(op, &answer) {
                     Ok((output, mut meta)) => {

@@ -145,15 +145,33 @@ export function a4fClient(endpoint, fetchImpl) {
 }
 
 /** The floor: a bare unsigned fetch of the same URL, reading the body. */
-export function floorClient(endpoint) {
+export function floorClient(endpoint, init) {
   const url = endpoint.replace(/\/$/, "") + PATH + QUERY;
   return {
     async describe() {
-      const res = await fetch(url);
+      const res = await fetch(url, init);
       await res.arrayBuffer();
       return res.status;
     },
   };
+}
+
+/**
+ * The floor carrying what our requests carry: the same three headers with values of the same
+ * length (a fixed, unchecked signature) and `redirect: "manual"`. What a fetch costs the
+ * platform once it is signed, so the gap between it and ours is our own per-call work.
+ */
+export function floorHeadersClient(endpoint) {
+  return floorClient(endpoint, {
+    method: "GET",
+    headers: {
+      "x-amz-date": "20240501T120000Z",
+      authorization:
+        "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240501/us-east-1/cloudfront/aws4_request, SignedHeaders=host;x-amz-date, Signature=" +
+        "0".repeat(64),
+    },
+    redirect: "manual",
+  });
 }
 
 // ---------------------------------------------------------------- signers alone

@@ -139,6 +139,7 @@ function checkOutputs(env, o) {
     assert.equal(o.sdkBody.ConnectionFunctionSummary.ConnectionFunctionConfig.KeyValueStoreAssociations.Items.length, 3));
   check(`${env}: CreatedTime is a Date`, () => assert.ok(o.oursBody.ConnectionFunctionSummary.CreatedTime instanceof Date));
   check(`${env}: the floor read a 200`, () => assert.equal(o.floorNet, 200));
+  check(`${env}: the floor with our headers read a 200`, () => assert.equal(o.floorHeadersNet, 200));
   check(`${env}: our signer alone (bench build) returns an authorization header`, () =>
     assert.match(o.oursSignature, /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/cloudfront\/aws4_request, SignedHeaders=host;x-amz-date, Signature=[0-9a-f]{64}$/));
 }

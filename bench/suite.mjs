@@ -109,6 +109,7 @@ export async function setup({ endpoint, body, wasmUrl, signWasm }) {
     oursNet: P.oursClient(endpoint),
     a4fNet: P.a4fClient(endpoint),
     floorNet: P.floorClient(endpoint),
+    floorHeadersNet: P.floorHeadersClient(endpoint),
   };
   return { ok: true, wasmMemory: wasmBytes() };
 }
@@ -182,6 +183,7 @@ export async function e2eRound(round, ms, width = 32) {
     ours: send(ctx.oursNet, true),
     a4f: () => ctx.a4fNet.describe(),
     floor: () => ctx.floorNet.describe(),
+    floorHeaders: () => ctx.floorHeadersNet.describe(),
   };
   return {
     seq: await micro(cases, round, ms),
@@ -217,5 +219,6 @@ export async function outputs() {
     oursNet: await ctx.oursNet.send(P.oursCmd()),
     a4fNet: await ctx.a4fNet.describe(),
     floorNet: await ctx.floorNet.describe(),
+    floorHeadersNet: await ctx.floorHeadersNet.describe(),
   };
 }

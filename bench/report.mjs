@@ -284,18 +284,20 @@ ${table(["env", "calls", "wasm linear memory", "JS heap used", "RSS", "ArrayBuff
 const NOTES = `## What bounds the misses
 
 These notes are kept by hand in bench/report.mjs; the figures above are regenerated each run. Profiles: \`node --cpu-prof\`
-on sequential calls in Node 20 on this machine (self time grouped by where it runs), callgrind on the host build for the
-Rust code, \`twiggy\` for bytes.
+on sequential calls in Node 20 on this machine (self time grouped by where it runs), \`cargo run --release --example
+native_speed\` for the same Rust code compiled natively, \`twiggy\` for bytes.
 
 - **Signing in Chromium (≥ 20× the SDK's signer).** Measured with the core's signing alone (the bench build's
   \`signForBench\`); Node's ≥ 3× is met. What one of our signatures costs (≈ 15 µs in Node, the same order in Chromium):
   the SHA-256 work in wasm — sha2's compact rounds (the unrolled ones measured 1.4 KB gzip bigger *and* slower in V8
   here) — for the canonical request, the string to sign and the key lookup (the signing key is derived once a day and
   its HMAC pads are pre-hashed, as far as a signer can cache), then reading the input and the credentials from JS
-  (property reads, one RegExp search per string for lone surrogates, UTF-8 copies) and returning the header. The same
-  Rust code compiled natively signs in ≈ 6 µs on this machine. The SDK's signer in Chromium awaits WebCrypto once per
-  HMAC (≈ 110–140 µs a signature here): 20× would need ≈ 6 µs per signature *including* the JS↔wasm crossings, the
-  native build's figure. Our whole \`send()\` is ≈ 3× the SDK's in both.
+  (property reads, one RegExp search per string for lone surrogates, UTF-8 copies) and returning the header. Compiled
+  natively the same Rust builds and signs a request in ≈ 3.5 µs with the key kept (\`native_speed\`, this machine):
+  in wasm the hashing runs several times slower (compact rounds, no SHA instructions) and the crossings come on top.
+  The SDK's signer in Chromium awaits WebCrypto once per HMAC (≈ 110–180 µs a signature here): 20× would need ≈ 6–9 µs
+  per signature *including* the JS↔wasm crossings, about twice native speed. Our whole \`send()\` is ≈ 3× the SDK's in
+  both.
 - **End to end in Node (CPU per call ≤ 1.10× the floor).** A bare \`fetch\` carrying our three headers and
   \`redirect: "manual"\` (the last row of table 4) costs about the floor's CPU, so the gap is our own per-call work: the JS wrapper and its promises, reading input and credentials, signing (above), the request's init
   object, the wasm-bindgen glue (string copies through \`TextEncoder\`/\`TextDecoder\`, the future's closures and
@@ -305,12 +307,12 @@ Rust code, \`twiggy\` for bytes.
   \`Date\`s) and fewer for the input.
 - **Cold start (≤ 0.5× the SDK).** In Node ours is at the floor — a process that imports one module and makes one bare
   \`fetch\` — so whether the ratio lands under 0.5× depends on how long the SDK's import takes in that run (0.43× to
-  0.65× across this session's runs). In Chromium ours loads in two round trips (the JS, then on the first \`send()\` the
+  0.67× across this session's runs). In Chromium ours loads in two round trips (the JS, then on the first \`send()\` the
   \`.wasm\`, compiled while it streams), where aws4fetch is one script; a page can overlap them by calling \`init()\` at
   start-up or preloading the \`.wasm\`, which the bench's plain "call once" page deliberately does not do. 7 samples on
   a shared 2-core machine: the spread is wide.
 - **Parse cost alone in Node** (an estimate, the difference of two whole-call figures) is below the whole call's ratio:
-  our XML reading is ≈ 8 µs for this body natively (callgrind on the host build), the rest of the difference is
+  our XML reading is ≈ 12 µs for this body natively (\`native_speed\`), the rest of the difference is
   building the output object through imported calls (see above). Not a target; the whole call is.
 - **Noise.** Spreads are wide on this shared 2-core machine; ratios are taken within one round (peers interleaved in
   batches of 16 calls), which is what the issue asks to compare.

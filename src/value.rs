@@ -4,6 +4,9 @@
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Str(String),
+    Bool(bool),
+    /// A blob; becomes a JS `Uint8Array`.
+    Bytes(Vec<u8>),
     /// A JS number (the SDK reads XML integers with `Number()`, so `NaN` is possible).
     Num(f64),
     /// An untyped XML element read generically, as the SDK does for error bodies.

@@ -130,6 +130,8 @@ pub fn to_js(value: &Value) -> JsValue {
     match value {
         Value::Str(s) => JsValue::from_str(s),
         Value::Num(n) => JsValue::from_f64(*n),
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Bytes(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
         Value::Timestamp(ms) => Date::new(&JsValue::from_f64(*ms)).into(),
         Value::List(items) => items.iter().map(to_js).collect::<Array>().into(),
         Value::Struct(members) => object(members).into(),

@@ -362,7 +362,7 @@ describe("admin API", () => {
     await admin(server, "faults", { kind: "throttle", count: 5 });
     await admin(server, "clock", { offsetMs: 999999 });
     await admin(server, "reset");
-    assert.deepEqual(await admin(server, "stats"), { requests: 0, identifiers: [], last: null });
+    assert.deepEqual(await admin(server, "stats"), { requests: 0, identifiers: [], last: null, log: [] });
     assert.equal((await signedRequest(server, { identifier: "mtls-auth-check" })).status, 200);
   });
 });

@@ -237,38 +237,44 @@ export class Emulator {
     const identifier = op === "ListDistributionsByConnectionFunction" ? query.ConnectionFunctionIdentifier : decodeLabel(label);
     this.record({ op, identifier, method: req.method, rawPath, query, headers, body });
 
-    const produce = () =>
-      this.operate({ op, wrongMethod, identifier, query, headers, body, requestId, method: req.method, rawPath });
+    // Everything after the faults: authentication, canned answers, the operation. A truncate
+    // fault cuts this answer, so a write it hits has happened (as when a network cuts a real one).
+    const respond = async () => {
+      try {
+        await verifyRequest(
+          { method: req.method, rawPath, rawQuery, headers, body },
+          { accounts: this.accounts, now: this.now() },
+        );
+      } catch (e) {
+        if (!(e instanceof AuthError)) throw e;
+        return this.errorAnswer(e.status, e.code, e.message, requestId);
+      }
+      if (this.canned.length > 0) {
+        const c = this.canned[0];
+        c.count -= 1;
+        if (c.count <= 0) this.canned.shift();
+        const cannedBody = c.bodyBase64 !== undefined ? Buffer.from(c.bodyBase64, "base64") : (c.body ?? "");
+        return { status: c.status ?? 200, headers: { ...CORS_HEADERS, ...(c.headers ?? {}) }, body: cannedBody };
+      }
+      return this.operate({ op, wrongMethod, identifier, query, headers, body, requestId, method: req.method, rawPath });
+    };
 
     const fault = this.takeFault(op, identifier, headers);
     if (fault) {
-      const done = await this.applyFault(fault, req, res, requestId, produce);
+      const done = await this.applyFault(fault, req, res, requestId, respond);
       if (done) return;
       if (res.destroyed || req.socket.destroyed) return;
     }
-
-    try {
-      await verifyRequest(
-        { method: req.method, rawPath, rawQuery, headers, body },
-        { accounts: this.accounts, now: this.now() },
-      );
-    } catch (e) {
-      if (!(e instanceof AuthError)) throw e;
-      this.sendError(res, e.status, e.status >= 500 ? "Receiver" : "Sender", e.code, e.message, requestId);
-      return;
-    }
-
-    if (this.canned.length > 0) {
-      const c = this.canned[0];
-      c.count -= 1;
-      if (c.count <= 0) this.canned.shift();
-      const body = c.bodyBase64 !== undefined ? Buffer.from(c.bodyBase64, "base64") : (c.body ?? "");
-      send(res, c.status ?? 200, { ...CORS_HEADERS, ...(c.headers ?? {}) }, body);
-      return;
-    }
-
-    const out = await produce();
+    const out = await respond();
     send(res, out.status, out.headers, out.body);
+  }
+
+  errorAnswer(status, code, message, requestId) {
+    return {
+      status,
+      headers: { ...this.baseHeaders(requestId), "Content-Type": "text/xml" },
+      body: errorXml(status >= 500 ? "Receiver" : "Sender", code, message, requestId),
+    };
   }
 
   /** The operation proper: returns { status, headers, body }, an error envelope for a modeled error. */
@@ -287,11 +293,7 @@ export class Emulator {
       return { status: out.status, headers: { ...base, ...out.headers }, body: out.body };
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      return {
-        status: e.status,
-        headers: { ...base, "Content-Type": "text/xml" },
-        body: errorXml(e.status >= 500 ? "Receiver" : "Sender", e.code, e.message, requestId),
-      };
+      return this.errorAnswer(e.status, e.code, e.message, requestId);
     }
   }
 

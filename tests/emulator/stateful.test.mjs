@@ -496,6 +496,24 @@ describe("faults per operation", () => {
     assert.ok(!m.body.includes("</ConnectionFunctionSummary>"));
   });
 
+  test("a faulted write changes nothing, except a truncated one (its answer was cut after the write)", async () => {
+    await admin(server, "faults", { kind: "throttle", count: 1, operation: "CreateConnectionFunction" });
+    await rejects(create("throttled-fn"));
+    assert.equal((await rejects(cf.send(new CF.DescribeConnectionFunctionCommand({ Identifier: "throttled-fn" })))).name, "EntityNotFound");
+    await admin(server, "faults", { kind: "truncate", count: 1, operation: "CreateConnectionFunction" });
+    await rejects(create("truncated-fn"));
+    assert.equal((await cf.send(new CF.DescribeConnectionFunctionCommand({ Identifier: "truncated-fn" }))).ConnectionFunctionSummary.Status, "UNPUBLISHED");
+    // A truncated answer is still authenticated first: an unsigned write does not happen.
+    await admin(server, "faults", { kind: "truncate", count: 1, operation: "CreateConnectionFunction" });
+    const unsigned = rawRequest(server.url, {
+      method: "POST",
+      path: "/2020-05-31/connection-function",
+      body: `<CreateConnectionFunctionRequest><Name>unsigned-fn</Name><ConnectionFunctionConfig><Comment/><Runtime>cloudfront-js-2.0</Runtime></ConnectionFunctionConfig><ConnectionFunctionCode>eA==</ConnectionFunctionCode></CreateConnectionFunctionRequest>`,
+    });
+    await assert.rejects(unsigned);
+    assert.equal((await rejects(cf.send(new CF.DescribeConnectionFunctionCommand({ Identifier: "unsigned-fn" })))).name, "EntityNotFound");
+  });
+
   test("an unknown operation is refused by the admin API", async () => {
     const r = await fetch(`${server.url}/__emulator/faults`, { method: "POST", body: JSON.stringify({ kind: "throttle", operation: "DescribeFunction" }) });
     assert.equal(r.status, 400);

@@ -71,7 +71,7 @@ function decodeLabel(label) {
 
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "ETag, x-amzn-RequestId, Date",
+  "Access-Control-Expose-Headers": "ETag, Location, x-amzn-RequestId, Date",
 };
 
 export function loadSeed(path = new URL("./seed.json", import.meta.url)) {

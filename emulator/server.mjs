@@ -17,7 +17,7 @@
 // that sends the signed request to `<this server>/proxy<path>?<query>` instead. The
 // proxy strips the `/proxy` prefix, sets Host to the upstream's host and forwards the
 // method, path, query, body and the (signed) headers unchanged, then adds CORS headers
-// (Access-Control-Expose-Headers: ETag, x-amzn-RequestId, Date) to the answer.
+// (Access-Control-Expose-Headers: ETag, Location, x-amzn-RequestId, Date) to the answer.
 // A request to /2020-05-31/... in upstream mode is forwarded the same way (for clients
 // that signed for the upstream's host, e.g. via an HTTP-proxy-style fetch).
 import { createServer, request as httpRequest } from "node:http";
@@ -60,7 +60,7 @@ const PREFLIGHT_HEADERS = {
   "Access-Control-Allow-Headers":
     "authorization, x-amz-date, x-amz-security-token, x-amz-content-sha256, x-amz-user-agent, " +
     "amz-sdk-invocation-id, amz-sdk-request, content-type, if-match, x-emulator-fault",
-  "Access-Control-Expose-Headers": "ETag, x-amzn-RequestId, Date",
+  "Access-Control-Expose-Headers": "ETag, Location, x-amzn-RequestId, Date",
   "Access-Control-Max-Age": "600",
 };
 

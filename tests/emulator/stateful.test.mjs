@@ -164,7 +164,7 @@ describe("wire details", () => {
     const id = /<Id>([^<]+)<\/Id>/.exec(res.body)[1];
     assert.equal(res.headers.location, `http://${new URL(server.url).host}/2020-05-31/connection-function/${id}`);
     assert.match(res.body, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<ConnectionFunctionSummary xmlns="http:\/\/cloudfront\.amazonaws\.com\/doc\/2020-05-31\/"><Name>raw-fn<\/Name>/);
-    assert.match(res.headers["access-control-expose-headers"], /\bETag\b/);
+    assert.match(res.headers["access-control-expose-headers"], /\bETag\b.*\bLocation\b/);
     const del = await signedCall(server, { method: "DELETE", path: `/2020-05-31/connection-function/${id}`, headers: { "if-match": res.headers.etag } });
     assert.equal(del.status, 204);
     assert.equal(del.body, "");

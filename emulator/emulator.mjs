@@ -50,7 +50,7 @@ export function route(method, rawPath) {
     const parts = pattern.split("/");
     if (parts.length !== rest.length) continue;
     let label;
-    if (!parts.every((p, i) => (p === "{}" ? ((label = rest[i]), rest[i] !== "") : p === rest[i]))) continue;
+    if (!parts.every((p, i) => (p === "{}" ? ((label = rest[i]), true) : p === rest[i]))) continue;
     if (m !== method) {
       wrongMethod = true;
       continue;

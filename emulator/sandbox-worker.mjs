@@ -43,7 +43,12 @@ const PRELUDE = `
   const connection = JSON.parse(__connectionJson);
   Object.defineProperty(connection, "allow", { value() { if (state.decision === undefined) state.decision = "allow"; } });
   Object.defineProperty(connection, "deny", { value() { if (state.decision === undefined) state.decision = "deny"; } });
-  globalThis.__cfw = { state, connection };
+  // The state stays in this closure: the function's code can neither forge a decision nor break the logs.
+  Object.defineProperty(globalThis, "__cfw", {
+    value: Object.freeze({ connection, read: () => JSON.stringify({ logs: state.logs, decision: state.decision }) }),
+    writable: false,
+    configurable: false,
+  });
 })();
 `;
 
@@ -119,9 +124,11 @@ function runJob({ code, connectionJson, limits }) {
       }
     }
     const elapsedMs = performance.now() - started;
-    const stateHandle = vm.unwrapResult(vm.evalCode("({ logs: __cfw.state.logs, decision: __cfw.state.decision })", "state.js"));
-    const state = vm.dump(stateHandle);
-    stateHandle.dispose();
+    const readHandle = vm.getProp(vm.global, "__cfw");
+    const readFn = vm.getProp(readHandle, "read");
+    const stateJson = vm.unwrapResult(vm.callFunction(readFn, vm.undefined));
+    const state = JSON.parse(vm.getString(stateJson));
+    for (const h of [stateJson, readFn, readHandle]) h.dispose();
     let reason;
     if ((error || interrupted) && (memoryFull() || /out of memory/i.test(error ?? ""))) reason = "memory";
     else if (interrupted) reason = "time";

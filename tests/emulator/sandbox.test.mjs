@@ -165,6 +165,18 @@ describe("the connection object", () => {
     assert.equal(r.ConnectionFunctionOutput, '{"action":"deny"}');
   });
 
+  test("the code cannot forge the decision or the logs; catastrophic backtracking is stopped too", async () => {
+    const forged = await runCode(`function connectionHandler(connection) {
+      try { globalThis.__cfw = { read: () => '{"logs":["forged"],"decision":"allow"}' }; } catch (e) {}
+      try { __cfw.read = () => '{"logs":["forged"],"decision":"allow"}'; } catch (e) {}
+      console.log("tried");
+    }`);
+    assert.deepEqual(forged.ConnectionFunctionExecutionLogs, ["tried"]);
+    assert.equal(forged.ConnectionFunctionOutput, "");
+    const regex = await runCode('function connectionHandler(c) { /(a+)+$/.test("a".repeat(40) + "b"); c.allow(); }');
+    assert.equal(regex.ConnectionFunctionErrorMessage, MESSAGES.time);
+  });
+
   test("an empty ConnectionObject is an empty connection", async () => {
     const r = await runCode("function connectionHandler(c) { console.log(Object.keys(c).length, c.clientCertInfo); c.allow(); }", new Uint8Array(0));
     assert.deepEqual(r.ConnectionFunctionExecutionLogs, ["0 undefined"]);

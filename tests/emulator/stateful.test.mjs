@@ -202,6 +202,8 @@ describe("wire details", () => {
     assert.equal(errorCode(wrong.body), "UnsupportedOperation");
     const unknown = await signedCall(server, { method: "GET", path: "/2020-05-31/function/x" });
     assert.equal(errorCode(unknown.body), "UnsupportedOperation");
+    const empty = await signedCall(server, { method: "GET", path: "/2020-05-31/connection-function//describe" });
+    assert.equal(errorCode(empty.body), "InvalidArgument");
   });
 });
 

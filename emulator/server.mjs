@@ -8,7 +8,7 @@
 //                         so the page can use "real AWS through this server" while the
 //                         emulator keeps serving /2020-05-31/
 //   /__emulator/...       the emulator's admin API (see DEVELOPING.md)
-//   /__server/info        JSON the page reads: { mode, upstream, demo }
+//   /__server/info        JSON the page reads: { mode, upstream, demo: { credentials, functions, connectionObject } }
 //
 // Proxy design. SigV4 signs the Host header and the path, so a request can only be
 // forwarded unchanged if it was signed for the upstream's host and the upstream's path.
@@ -22,6 +22,7 @@
 // that signed for the upstream's host, e.g. via an HTTP-proxy-style fetch).
 import { createServer, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
+import { readFileSync } from "node:fs";
 import { stat, readFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, extname, join, resolve, sep } from "node:path";
@@ -228,6 +229,8 @@ export async function startServer(opts = {}) {
     demo: {
       credentials: seed.accounts.map((a) => ({ ...a })),
       functions: emulator.functions.map((f) => f.name),
+      // The documented sample for TestConnectionFunction's ConnectionObject (DEVELOPING.md), as text.
+      connectionObject: readFileSync(join(HERE, "sample-connection.json"), "utf8"),
     },
   };
 

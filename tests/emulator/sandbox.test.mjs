@@ -3,6 +3,7 @@
 // class directly for the backstop that replaces a worker that stops answering.
 import { test, before, after, beforeEach, describe } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import * as CF from "@aws-sdk/client-cloudfront";
 import { startServer } from "../../emulator/server.mjs";
 import { LIMITS, MESSAGES, Sandbox } from "../../emulator/sandbox.mjs";
@@ -11,17 +12,9 @@ import { DEMO, admin } from "./helpers.mjs";
 process.env.AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING ??= "1";
 
 const enc = (s) => new TextEncoder().encode(s);
-// The documented sample connection (DEVELOPING.md, "The connection object").
-const SAMPLE = {
-  clientIp: "203.0.113.42",
-  clientCertInfo: {
-    serialNumber: "0a:1b:2c:3d:4e:5f:60:71",
-    subject: "CN=device-0042.iot.example.com,OU=Managed,O=Example Corp,C=US",
-    issuer: "CN=Example Device Issuing CA 2,O=Example Corp,C=US",
-    validity: { notBefore: "2025-01-15T00:00:00Z", notAfter: "2027-01-15T00:00:00Z" },
-    fingerprint: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-  },
-};
+// The documented sample connection (DEVELOPING.md; /__server/info's demo.connectionObject).
+const SAMPLE_TEXT = readFileSync(new URL("../../emulator/sample-connection.json", import.meta.url), "utf8");
+const SAMPLE = JSON.parse(SAMPLE_TEXT);
 
 let server;
 let cf;
@@ -175,6 +168,15 @@ describe("the connection object", () => {
     assert.equal(forged.ConnectionFunctionOutput, "");
     const regex = await runCode('function connectionHandler(c) { /(a+)+$/.test("a".repeat(40) + "b"); c.allow(); }');
     assert.equal(regex.ConnectionFunctionErrorMessage, MESSAGES.time);
+  });
+
+  test("the sample the page prefills is served in /__server/info and is the one documented", async () => {
+    const info = await (await fetch(`${server.url}/__server/info`)).json();
+    assert.equal(info.demo.connectionObject, SAMPLE_TEXT);
+    const doc = readFileSync(new URL("../../DEVELOPING.md", import.meta.url), "utf8");
+    const documented = /```json\n(\{\n  "clientIp"[\s\S]*?)```/.exec(doc)?.[1];
+    assert.deepEqual(JSON.parse(documented), SAMPLE);
+    assert.deepEqual(Object.keys(SAMPLE.clientCertInfo), ["serialNumber", "subject", "issuer", "validity", "fingerprint"]);
   });
 
   test("an empty ConnectionObject is an empty connection", async () => {

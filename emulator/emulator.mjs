@@ -22,6 +22,7 @@ const FAULT_KINDS = new Set(["throttle", "html503", "empty500", "slow", "reset",
 const MAX_FAULT_QUEUE = 1000;
 const MAX_RECORDED = 10000;
 const MAX_LOGGED = 200; // the request log keeps the last 200 API requests
+const MAX_LOGGED_BODY = 256 * 1024; // bytes of a body kept in the log (this API's largest request is ~56 KiB)
 const MAX_DELAY_MS = 120000;
 
 /** The nine operations: SDK name → [method, path pattern] (`{}` is the Identifier/Id label). */
@@ -216,7 +217,7 @@ export class Emulator {
     const headerObject = Object.fromEntries(headers);
     this.stats.last = { method, path: rawPath, query, headers: headerObject };
     const log = this.stats.log;
-    log.push({ operation: op, method, path: rawPath, query, headers: headerObject, body: body.toString("utf8") });
+    log.push({ operation: op, method, path: rawPath, query, headers: headerObject, body: body.subarray(0, MAX_LOGGED_BODY).toString("utf8") });
     if (log.length > MAX_LOGGED) log.splice(0, log.length - MAX_LOGGED);
   }
 

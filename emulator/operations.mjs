@@ -309,10 +309,12 @@ export class ConnectionFunctionStore {
       throw invalid(`ConnectionObject is ${connectionBytes.length} bytes; the limit is ${MAX_CONNECTION_OBJECT_BYTES}.`);
     }
     const connection = parseConnectionObject(connectionBytes);
+    // The function as it was tested: an Update or Delete while the code runs does not change the answer.
     const stage = fn.stages[stageName];
+    const tested = { ...fn, stages: { [stageName]: stage } };
     const result = await this.env.sandbox.run({ code: stage.code, connection });
     if (result.failed) throw new ApiError(500, "TestFunctionFailed", result.failed);
-    return xmlAnswer(200, {}, testResultXml(fn, stageName, result));
+    return xmlAnswer(200, {}, testResultXml(tested, stageName, result));
   }
 
   list({ body }) {

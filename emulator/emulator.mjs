@@ -192,6 +192,7 @@ export class Emulator {
       case "truncate": {
         // A normal answer whose body is cut mid-XML: full Content-Length announced, then the socket closes.
         const full = await answer();
+        if (res.destroyed || res.writableEnded) return true; // the client left while the answer was made
         const buf = Buffer.from(full.body, "utf8");
         res.writeHead(full.status, { ...full.headers, "Content-Length": String(buf.length) });
         res.write(buf.subarray(0, Math.floor(buf.length / 2)), () => res.socket?.destroy());

@@ -124,7 +124,7 @@ const SAMPLE_HEADERS: &[(&str, &str)] = &[
 fn output_with(hdrs: &[(&str, &str)], text: &str) -> Result<Vec<(&'static str, Value)>, Error> {
     let header = headers(hdrs);
     let meta = response_meta(200, &header);
-    read_output(&OP, &meta, &header, text)
+    read_output(&OP, &meta, &header, text.as_bytes())
 }
 
 fn output(text: &str) -> Vec<(&'static str, Value)> {

@@ -260,9 +260,6 @@ const paginator = (Command, nextToken) =>
     }
     return undefined;
   };
-const nested = (v, key) => (v && typeof v === "object" ? v[key] : undefined);
-
-export const paginateListConnectionFunctions = paginator(ListConnectionFunctionsCommand, (page) => nested(page, "NextMarker"));
-export const paginateListDistributionsByConnectionFunction = paginator(ListDistributionsByConnectionFunctionCommand, (page) =>
-  nested(nested(page, "DistributionList"), "NextMarker"),
-);
+// Optional chaining reads a path as the SDK's `get` does (a non-object step gives undefined).
+export const paginateListConnectionFunctions = paginator(ListConnectionFunctionsCommand, (page) => page?.NextMarker);
+export const paginateListDistributionsByConnectionFunction = paginator(ListDistributionsByConnectionFunctionCommand, (page) => page?.DistributionList?.NextMarker);

@@ -697,20 +697,17 @@ test("write operations carry only authorization, x-amz-date, content-type, If-Ma
 });
 
 // ---------------------------------------------------------------- paginators
-async function collect(iterable, max = 50) {
-  const pages = [];
-  for await (const p of iterable) {
-    pages.push({ ok: true, value: p });
-    if (pages.length >= max) break;
-  }
-  return pages;
-}
-/** Pages (or the error) as scenario results, plus the input object after paging (the paginator writes Marker/MaxItems into it). */
+/** Pages (and the error that ended them, if any) as scenario results, plus the input object after paging (the paginator writes Marker/MaxItems into it). */
 async function paged(paginate, config, input, ...rest) {
   const r = {};
-  const pages = await settle(collect(paginate(config, input, ...rest), config.maxPages));
-  if (pages.ok) pages.value.forEach((p, i) => (r[`page${i}`] = p));
-  else r.error = pages;
+  let n = 0;
+  const run = await settle((async () => {
+    for await (const page of paginate(config, input, ...rest)) {
+      r[`page${n++}`] = { ok: true, value: page };
+      if (n >= (config.maxPages ?? 50)) break;
+    }
+  })());
+  if (!run.ok) r.error = run;
   r.input = { ok: true, value: { $metadata: {}, input: { ...input }, ownKeys: Object.keys(input) } };
   return r;
 }
@@ -745,19 +742,20 @@ const listPage = (next) => `<?xml version="1.0"?><ListConnectionFunctionsResult 
 const distPage = (next) => `<?xml version="1.0"?><DistributionList ${NS}><Marker></Marker>${next === undefined ? "" : `<NextMarker>${next}</NextMarker>`}<MaxItems>1</MaxItems><IsTruncated>${next ? "true" : "false"}</IsTruncated><Quantity>0</Quantity></DistributionList>`;
 test("paginators stop exactly where the SDK's do: repeated marker with and without stopOnSameToken, empty marker", async () => {
   const cases = [
-    ["same marker, stopOnSameToken", "paginateListConnectionFunctions", { stopOnSameToken: true }, {}, [listPage("a"), listPage("a"), listPage("a")]],
-    ["same marker, no stopOnSameToken (cut at 4 pages)", "paginateListConnectionFunctions", { maxPages: 4 }, {}, [listPage("a"), listPage("a"), listPage("a"), listPage("a"), listPage("a")]],
-    ["empty NextMarker", "paginateListConnectionFunctions", {}, {}, [listPage("a"), listPage(""), listPage("b")]],
-    ["distribution list, same marker, stopOnSameToken", "paginateListDistributionsByConnectionFunction", { stopOnSameToken: true, startingToken: "s" }, { ConnectionFunctionIdentifier: "x" }, [distPage("s"), distPage("t")]],
-    ["distribution list, NextMarker then none", "paginateListDistributionsByConnectionFunction", { pageSize: 1 }, { ConnectionFunctionIdentifier: "x" }, [distPage("n1"), distPage(undefined), distPage("n3")]],
-    ["error on the second page", "paginateListConnectionFunctions", {}, {}, [listPage("a"), envelope("AccessDenied", "no")]],
+    ["same marker, stopOnSameToken", "paginateListConnectionFunctions", { stopOnSameToken: true }, {}, [listPage("a"), listPage("a"), listPage("a")], 2],
+    ["same marker, no stopOnSameToken (cut at 4 pages)", "paginateListConnectionFunctions", { maxPages: 4 }, {}, [listPage("a"), listPage("a"), listPage("a"), listPage("a"), listPage("a")], 4],
+    ["empty NextMarker", "paginateListConnectionFunctions", {}, {}, [listPage("a"), listPage(""), listPage("b")], 2],
+    ["distribution list, same marker, stopOnSameToken", "paginateListDistributionsByConnectionFunction", { stopOnSameToken: true, startingToken: "s" }, { ConnectionFunctionIdentifier: "x" }, [distPage("s"), distPage("t")], 1],
+    ["distribution list, NextMarker then none", "paginateListDistributionsByConnectionFunction", { pageSize: 1 }, { ConnectionFunctionIdentifier: "x" }, [distPage("n1"), distPage(undefined), distPage("n3")], 2],
+    ["error on the second page", "paginateListConnectionFunctions", {}, {}, [listPage("a"), envelope("AccessDenied", "no")], 1],
   ];
-  for (const [label, fn, config, input, bodies] of cases) {
+  for (const [label, fn, config, input, bodies, pages] of cases) {
     const prepare = async () => {
       for (const body of bodies) await emu.canned({ status: body.includes("ErrorResponse") ? 403 : 200, headers: { "x-amzn-RequestId": "rid-page" }, body, count: 1 });
     };
     const r = await scenario((c, m) => paged(m[fn], { ...config, client: c }, { ...input }), { prepare });
-    assertSameScenario(r, label);
+    const s = assertSameScenario(r, label);
+    assert.equal(Object.keys(s).filter((k) => k.startsWith("page")).length, pages, `${label}: pages`);
   }
 });
 
@@ -767,7 +765,7 @@ test("paginators: a wrong client is rejected alike (after the input is written, 
     const r = {};
     for (const [k, client] of [["noClient", undefined], ["plainObject", { send: () => {} }], ["otherPackagesClient", m === sdk ? new oursModule.CloudFrontClient({ region: "us-east-1", credentials: CREDS }) : new sdk.CloudFrontClient({ region: "us-east-1", credentials: CREDS })]]) {
       const input = {};
-      r[k] = await settle(collect(m.paginateListConnectionFunctions({ client, pageSize: 2 }, input)));
+      r[k] = (await paged(m.paginateListConnectionFunctions, { client, pageSize: 2 }, input)).error;
       r[k + "Input"] = { ok: true, value: { $metadata: {}, input: { ...input }, ownKeys: Object.keys(input) } };
     }
     let seen = 0;

@@ -1,0 +1,14 @@
+// The Worker of the workerd runs (tests/js/edge.test.mjs): `?endpoint=` names the emulator.
+import * as pkg from "cloudfront-wasm";
+import { edgeChecks } from "./checks.mjs";
+
+export default {
+  async fetch(request) {
+    const endpoint = new URL(request.url).searchParams.get("endpoint");
+    try {
+      return Response.json(await edgeChecks(pkg, endpoint));
+    } catch (e) {
+      return Response.json({ threw: String(e?.stack ?? e) }, { status: 500 });
+    }
+  },
+};

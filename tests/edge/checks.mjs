@@ -90,12 +90,13 @@ export async function edgeChecks(pkg, endpoint) {
 /**
  * For an entry that must fetch or read the .wasm where it cannot (workerd given the browser entry,
  * Deno given the default entry without --allow-read): the first call fails with a named error.
+ * Resolves to the ETag when the call succeeds.
  */
 export async function failingLoadCheck(pkg, endpoint) {
   const cf = new pkg.CloudFrontClient({ region: "us-east-1", endpoint, credentials: CREDENTIALS });
   try {
-    await cf.send(new pkg.DescribeConnectionFunctionCommand({ Identifier: "mtls-auth-check" }));
-    return "resolved";
+    const out = await cf.send(new pkg.DescribeConnectionFunctionCommand({ Identifier: "mtls-auth-check", Stage: "LIVE" }));
+    return { resolved: out.ETag };
   } catch (e) {
     return { name: e?.name, isError: e instanceof Error, message: String(e?.message), attempts: e?.$metadata?.attempts };
   }

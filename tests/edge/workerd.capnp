@@ -3,7 +3,8 @@
 #  - wrangler-bundle: worker.mjs bundled as Wrangler bundles it (esbuild, conditions workerd,worker,browser;
 #    the .wasm import kept as a CompiledWasm module);
 #  - package-modules: no bundler, the package's files listed as modules (the README's config);
-#  - browser-entry: a plain browser bundle (no workerd condition), which must fail with a named error.
+#  - browser-entry: a plain browser bundle (no workerd condition), which must fail with a named error
+#    until the Worker hands the .wasm module to init().
 # Each listens on 127.0.0.1 at a port of the system's choosing (reported on --control-fd), and may
 # reach 127.0.0.1 (the emulator): workerd's default outbound network allows public addresses only.
 using Workerd = import "/workerd/workerd.capnp";
@@ -49,6 +50,7 @@ const packageModules :Workerd.Worker = (
 const browserEntry :Workerd.Worker = (
   modules = [
     (name = "worker.js", esModule = embed "browser-entry/worker.js"),
+    (name = "cloudfront_wasm_bg.wasm", wasm = embed "browser-entry/cloudfront_wasm_bg.wasm"),
   ],
   compatibilityDate = "2026-11-01",
   globalOutbound = "emulator-network",

@@ -18,6 +18,10 @@ const PROGRAM_TIMEOUT_MS = 60_000;
 
 let emu, tmp, app, workerd, sdkAttempts, bundledWasmImports;
 const children = new Set();
+// Also when the run ends without reaching after() (an uncaught error, an interrupted run).
+process.on("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
 
 /** Runs a program to its end (killed after `timeoutMs`); resolves to its stdout, rejects with its stderr. */
 function runProgram(file, args, { cwd, env, timeoutMs = PROGRAM_TIMEOUT_MS }) {
@@ -128,8 +132,12 @@ function wasmAsCompiledModule(outdir, seen) {
   return {
     name: "wasm-as-compiled-module",
     setup(build) {
-      build.onResolve({ filter: /\.wasm(\?module)?$/ }, (args) => {
-        const file = path.resolve(args.resolveDir, args.path.replace(/\?module$/, ""));
+      build.onResolve({ filter: /\.wasm(\?module)?$/ }, async (args) => {
+        if (args.pluginData?.wasmAsCompiledModule) return undefined; // our own lookup below
+        const { path: file, errors } = await build.resolve(args.path.replace(/\?module$/, ""), {
+          kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { wasmAsCompiledModule: true },
+        });
+        if (errors.length > 0) return { errors };
         seen.push(path.relative(app, file));
         copyFileSync(file, path.join(outdir, path.basename(file)));
         return { path: `./${path.basename(file)}`, external: true };
@@ -156,9 +164,11 @@ function startWorkerd() {
     // the other Workers run.
     const wasmInBundle = path.join(app, "wrangler-bundle/cloudfront_wasm_bg.wasm");
     if (!existsSync(wasmInBundle)) copyFileSync(path.join(app, "node_modules/cloudfront-wasm/dist/cloudfront_wasm_bg.wasm"), wasmInBundle);
+    mkdirSync(path.join(app, "browser-entry"));
     await esbuild.build({
       entryPoints: [path.join(app, "worker-browser-entry.mjs")], absWorkingDir: app, bundle: true, format: "esm",
       platform: "browser", outfile: path.join(app, "browser-entry/worker.js"), logLevel: "silent",
+      plugins: [wasmAsCompiledModule(path.join(app, "browser-entry"), [])],
     });
     const child = spawn(BIN("workerd"), ["serve", "workerd.capnp", "--control-fd=3"], { cwd: app, stdio: ["ignore", "pipe", "pipe", "pipe"] });
     children.add(child);
@@ -212,8 +222,10 @@ test("workerd: the package's files listed as modules in a workerd config, no bun
   assertChecks(await askWorker("package-modules"), "workerd, package files as modules");
 });
 
-test("workerd: a plain browser bundle (no workerd condition) fails with a WasmLoadError, not a bare TypeError", async () => {
-  assertFailingLoad(await askWorker("browser-entry"), /from next to this module \(TypeError: /, "workerd, browser entry");
+test("workerd: a plain browser bundle (no workerd condition) fails with a WasmLoadError, not a bare TypeError; init(module) then works", async () => {
+  const { failedLoad, afterInit } = await askWorker("browser-entry");
+  assertFailingLoad(failedLoad, /from next to this module \(TypeError: /, "workerd, browser entry");
+  assert.deepStrictEqual(afterInit, { resolved: "E3UN6WX5RRO2AG" }, "the README's way out: init(the imported module)");
 });
 
 // --- Deno ----------------------------------------------------------------------------------------

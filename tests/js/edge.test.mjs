@@ -66,7 +66,7 @@ before(async () => {
   }
   emu = await startEmulator();
   tmp = mkdtempSync(path.join(tmpdir(), "cfw-edge-"));
-  const [packed] = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: ROOT, encoding: "utf8" }));
+  const [packed] = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: ROOT, encoding: "utf8", timeout: 120_000 }));
   const files = packed.files.map((f) => f.path);
   for (const f of ["dist/workerd.js", "dist/deno.js", "dist/index.js", "dist/cloudfront_wasm.js", "dist/cloudfront_wasm_bg.wasm"]) {
     assert.ok(files.includes(f), `tarball contains ${f} (has: ${files.join(", ")})`);
@@ -74,7 +74,7 @@ before(async () => {
   app = path.join(tmp, "app");
   mkdirSync(app);
   writeFileSync(path.join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", path.join(tmp, packed.filename)], { cwd: app, encoding: "utf8" });
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", path.join(tmp, packed.filename)], { cwd: app, encoding: "utf8", timeout: 120_000 });
   for (const f of readdirSync(EDGE)) copyFileSync(path.join(EDGE, f), path.join(app, f));
 
   // The SDK's attempt count for an always-throttled call, which ours must equal.

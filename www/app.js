@@ -66,11 +66,9 @@ async function main() {
 
   show($("boot"), false);
   document.body.dataset.ready = "true";
+  applyRoute();
   // With credentials already there (npm start's demo credentials), list right away.
-  if (hasCredentials()) {
-    applyRoute();
-    listFunctions();
-  }
+  if (hasCredentials()) listFunctions();
 }
 
 main();

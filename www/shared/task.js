@@ -31,6 +31,16 @@ export class TaskArea {
     return this.run !== null;
   }
 
+  /** Cancels any run and empties the area (a different function was chosen). */
+  clear() {
+    this.cancel();
+    this.run = null;
+    this.#busy(false);
+    this.node.dataset.state = "idle";
+    this.text.textContent = "";
+    this.errorSlot.replaceChildren();
+  }
+
   cancel() {
     if (!this.run) return;
     this.text.textContent = "Cancelling…";

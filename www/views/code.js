@@ -47,7 +47,7 @@ export class CodeView {
   }
 
   reset() {
-    this.task.cancel();
+    this.task.clear();
     this.loadedFor = undefined;
     this.content.replaceChildren();
   }

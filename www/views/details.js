@@ -28,7 +28,7 @@ export class DetailsView {
   }
 
   reset() {
-    this.task.cancel();
+    this.task.clear();
     this.loadedFor = undefined;
     this.content.replaceChildren();
   }

@@ -42,9 +42,9 @@ export function setupList() {
   el.stageFilter.addEventListener("change", render);
 }
 
-/** Lists every page from the start (or, with resume, from where a cancelled listing stopped). */
+/** Lists every page from the start (or, with resume, from where a stopped listing ended). */
 export async function listFunctions({ resume = false } = {}) {
-  if (!resume) Object.assign(state, { rows: [], pages: 0, nextMarker: undefined, complete: false, listed: true });
+  if (!resume || state.pages === 0) Object.assign(state, { rows: [], pages: 0, nextMarker: undefined, complete: false, listed: true });
   show(el.more, false);
   render();
   const ok = await task.start(
@@ -68,7 +68,7 @@ export async function listFunctions({ resume = false } = {}) {
     },
     { context: { operation: "ListConnectionFunctions" } },
   );
-  show(el.more, !state.complete && state.nextMarker !== undefined);
+  show(el.more, !state.complete);
   render();
   if (ok) for (const fn of listeners) fn();
 }

@@ -49,7 +49,7 @@ export class TestView {
   }
 
   reset() {
-    this.task.cancel();
+    this.task.clear();
     el.result.replaceChildren();
     this.showNote(false);
   }
@@ -133,7 +133,7 @@ function renderResult(r, stage) {
   const parts = [h("h3", { text: `Test result (${stage})` })];
 
   const verdict = errorMessage
-    ? h("p", { class: "verdict verdict-error", id: "test-verdict", text: "The function threw an error" })
+    ? h("p", { class: "verdict verdict-error", id: "test-verdict", text: "The function ended with an error" })
     : h("p", { class: `verdict verdict-${action ?? "other"}`, id: "test-verdict", text: action ? `Connection ${action === "allow" ? "allowed" : action === "deny" ? "denied" : action}` : "No allow/deny decision in the output" });
   parts.push(verdict);
   if (errorMessage) {

@@ -23,7 +23,7 @@ export class UsedByView {
   }
 
   reset() {
-    this.task.cancel();
+    this.task.clear();
     this.loadedFor = undefined;
     this.body.replaceChildren();
     this.table.hidden = true;

@@ -120,6 +120,7 @@ describe("the console against npm start's emulator", () => {
     await page.getByLabel("Stage filter").selectOption("");
     assert.equal((await listedRows(page)).length, SEED.entries);
     await page.getByLabel("Page size").fill("50");
+    await page.evaluate(() => document.activeElement?.blur());
     await screenshot(page.locator("#functions"), "list.png", { forDocs: true });
   });
 

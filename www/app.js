@@ -14,7 +14,7 @@
 // inline scripts or styles (the CSP forbids them); the page reads and tests, it never creates,
 // updates, publishes or deletes.
 import { $, show } from "./shared/dom.js";
-import { hasCredentials, loadServerInfo, server } from "./shared/connection.js";
+import { hasCredentials, server, setupConnection } from "./shared/connection.js";
 import { parseRoute } from "./shared/route.js";
 import { cancelAll } from "./shared/task.js";
 import { cancelDescribe, setupDescribe } from "./views/describe.js";
@@ -37,7 +37,7 @@ function applyRoute() {
 }
 
 async function main() {
-  await loadServerInfo();
+  await setupConnection();
   setupDescribe();
   setupList();
   setupFunctionView();
@@ -47,6 +47,11 @@ async function main() {
     identifier.value = String(server.demo.functions[0]);
   }
   window.addEventListener("hashchange", applyRoute);
+  // A link to the route already open changes nothing in the URL: open it again (e.g. after a failure).
+  document.addEventListener("click", (ev) => {
+    const link = ev.target instanceof Element ? ev.target.closest('a[href^="#fn="]') : null;
+    if (link && link.getAttribute("href") === location.hash) applyRoute();
+  });
   // A deep link waiting for credentials opens after the first listing.
   onListed(() => {
     const route = parseRoute();

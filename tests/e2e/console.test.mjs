@@ -450,6 +450,42 @@ describe("the console against npm start's emulator", () => {
   });
 });
 
+describe("npm start's proxy preset (the emulator as the upstream)", () => {
+  let upstream;
+  let proxy;
+  let ctx;
+  before(async () => {
+    upstream = await startServer({ port: 0, quiet: true, distDir: DIST });
+    proxy = await startServer({ port: 0, quiet: true, distDir: DIST, upstream: upstream.url });
+  });
+  after(async () => {
+    if (ctx) await closePage(ctx);
+    await proxy?.close();
+    await upstream?.close();
+  });
+
+  test("the proxy exposes ETag, so Run test works through it", async () => {
+    ctx = await openPage(browser, `${proxy.url}/`, { waitForList: false });
+    const { page, rec } = ctx;
+    assert.equal(await page.getByLabel("Target").inputValue(), "proxy");
+    await page.getByLabel("Access key ID").fill(DEMO.accessKeyId);
+    await page.getByLabel("Secret access key").fill(DEMO.secretAccessKey);
+    await page.getByRole("button", { name: "List functions", exact: true }).click();
+    assert.equal(await reaches(page, "#functions-task", ["done"]), "done");
+    await openFromList(page, SEED.allows);
+    assert.equal(await text(page, '#stages tr[data-field="etag"] td'), "E2QWRUHAPOMQZL");
+    await tab(page, "Test").click();
+    await admin(upstream, "reset");
+    assert.equal(await runTest(page), "done");
+    assert.equal(await visible(page, "#etag-note"), false);
+    assert.equal(await text(page, "#test-verdict"), "Connection allowed");
+    const log = (await admin(upstream, "stats")).log;
+    assert.deepEqual(log.map((r) => r.operation), ["DescribeConnectionFunction", "TestConnectionFunction"]);
+    assert.equal(log[1].headers["if-match"], "E2QWRUHAPOMQZL");
+    assert.ok(rec.requests.filter((u) => u.includes("/2020-05-31/")).every((u) => u.startsWith(`${proxy.url}/proxy/2020-05-31/`)));
+  });
+});
+
 // ---------- the static folder, served by a plain static server ----------
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".wasm": "application/wasm" };

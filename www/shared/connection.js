@@ -29,7 +29,8 @@ const el = {
  */
 export const server = { mode: "static", upstream: AWS_ENDPOINT, demo: null };
 
-export async function loadServerInfo() {
+/** Asks the serving server what it offers, then sets up the presets and credential buttons. */
+export async function setupConnection() {
   try {
     // Relative, so the static folder works under any path; a static server answers 404 (or HTML).
     const res = await fetch("./__server/info", { cache: "no-store" });

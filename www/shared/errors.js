@@ -34,6 +34,8 @@ export function hintFor(e, { stage, operation = "DescribeConnectionFunction" } =
       return "The function changed since its ETag was read: run the test again (each run reads the current ETag first).";
     case "TestFunctionFailed":
       return "The function could not be run to the end (for example it ran out of time or compute): check its code for loops.";
+    case "InvalidConnectionObject":
+      return "Fix the connection object: a JSON object like the sample (Reset sample restores it).";
     case "MissingOperation":
       return "The page and the package are out of step: rebuild with npm run build.";
     case "MissingCredentials":

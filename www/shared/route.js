@@ -15,8 +15,10 @@ export function routeHash({ fn, view = "details" }) {
   return `#${new URLSearchParams({ fn, view }).toString()}`;
 }
 
-/** Moves to a route; the hashchange listener does the rest. */
+/** Moves to a route (the hashchange listener does the rest); false when it is the current one. */
 export function goTo(route) {
   const hash = routeHash(route);
-  if (location.hash !== hash) location.hash = hash;
+  if (location.hash === hash) return false;
+  location.hash = hash;
+  return true;
 }

@@ -36,7 +36,11 @@ export function setupFunctionView() {
     test: new TestView(shared),
   };
   el.tabs.forEach((tab, i) => {
-    tab.addEventListener("click", () => goTo({ fn: current.fn, view: tab.dataset.view }));
+    tab.addEventListener("click", () => {
+      const route = { fn: current.fn, view: tab.dataset.view };
+      // The open view's tab again: load it again if it did not load (a failure, a cancel).
+      if (!goTo(route)) openRoute(route);
+    });
     // Arrow keys move between tabs (every tab is also reachable with Tab).
     tab.addEventListener("keydown", (ev) => {
       const step = ev.key === "ArrowRight" ? 1 : ev.key === "ArrowLeft" ? -1 : 0;

@@ -35,7 +35,7 @@ let server;
 let browser;
 
 before(async () => {
-  requireDist();
+  await requireDist();
   server = await startServer({ port: 0, quiet: true, distDir: DIST });
   browser = await launchChromium();
 });

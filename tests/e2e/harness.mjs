@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { vendorJsdiff } from "../../scripts/static.mjs";
 import { pixelStats, readPng } from "./png.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -26,10 +27,12 @@ export const SECRETS = [
 ];
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export function requireDist() {
+/** dist/ must be built; www/vendor/jsdiff.js (git-ignored) is written here as npm start would. */
+export async function requireDist() {
   if (!existsSync(join(DIST, "index.js"))) {
     throw new Error(`${join(DIST, "index.js")} is missing: run \`npm run build\` before the end-to-end tests`);
   }
+  await vendorJsdiff();
 }
 
 export async function admin(srv, path, body) {

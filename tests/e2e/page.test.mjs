@@ -32,7 +32,7 @@ async function describeOn(page, opts) {
 }
 
 before(async () => {
-  requireDist();
+  await requireDist();
   server = await startServer({ port: 0, quiet: true, distDir: DIST });
   browser = await launchChromium();
 });

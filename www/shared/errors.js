@@ -36,6 +36,7 @@ export function hintFor(e, { stage, operation = "DescribeConnectionFunction" } =
       return "The function could not be run to the end (for example it ran out of time or compute): check its code for loops.";
     case "InvalidConnectionObject":
       return "Fix the connection object: a JSON object like the sample (Reset sample restores it).";
+    case "MissingJsdiff":
     case "MissingOperation":
       return "The page and the package are out of step: rebuild with npm run build.";
     case "MissingCredentials":

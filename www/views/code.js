@@ -1,7 +1,6 @@
 // The code of each stage (GetConnectionFunction) as read-only text with line numbers, and a line
 // diff of LIVE → DEVELOPMENT (what publishing would change), by jsdiff's diffLines. Code that is
 // not valid UTF-8 is shown as such (with a hex dump), never decoded into mojibake.
-import { diffLines } from "../vendor/jsdiff.js";
 import { h, plural } from "../shared/dom.js";
 import { command } from "../shared/package.js";
 import { TaskArea } from "../shared/task.js";
@@ -11,6 +10,22 @@ const STAGES = ["DEVELOPMENT", "LIVE"];
 const FOLD_OVER = 8;
 const CONTEXT = 3;
 const HEX_DUMP_LIMIT = 64 * 1024;
+
+/**
+ * jsdiff, vendored into vendor/ by scripts/static.mjs (npm run build, npm start). Loaded when a
+ * diff is first needed, so that without it only the diff fails, with a message that says why.
+ */
+let jsdiff;
+async function loadJsdiff() {
+  try {
+    jsdiff ??= await import("../vendor/jsdiff.js");
+    return jsdiff;
+  } catch {
+    throw Object.assign(new Error("vendor/jsdiff.js could not be loaded: run npm run build (or npm start), which vendors jsdiff."), {
+      name: "MissingJsdiff",
+    });
+  }
+}
 
 /** { text } for valid UTF-8, or { invalidAt } (the offset of the first byte that is not). */
 export function decodeUtf8(bytes) {
@@ -57,25 +72,28 @@ export class CodeView {
     this.content.replaceChildren();
     const result = await this.task.start(
       `Reading the code of ${fn} in DEVELOPMENT and LIVE…`,
-      (run) =>
-        Promise.all(
-          STAGES.map(async (stage) => {
-            try {
-              const out = await run.client().send(command("GetConnectionFunction", { Identifier: fn, Stage: stage }), { abortSignal: run.signal });
-              const bytes = out.ConnectionFunctionCode instanceof Uint8Array ? out.ConnectionFunctionCode : new Uint8Array(0);
-              return { stage, bytes, etag: out.ETag, decoded: decodeUtf8(bytes) };
-            } catch (e) {
-              if (stage === "LIVE" && e?.name === "EntityNotFound") return { stage, missing: true };
-              throw e;
-            }
-          }),
-        ),
+      async (run) => {
+        const [{ diffLines }, dev, live] = await Promise.all([loadJsdiff(), ...STAGES.map((stage) => readCode(run, fn, stage))]);
+        return { diffLines, dev, live };
+      },
       { context: { operation: "GetConnectionFunction" } },
     );
     if (!result) return;
     this.loadedFor = fn;
-    const [dev, live] = result;
-    this.content.replaceChildren(diffSection(dev, live), h("div", { class: "code-pair" }, codeSection(dev), codeSection(live)));
+    const { dev, live, diffLines } = result;
+    this.content.replaceChildren(diffSection(dev, live, diffLines), h("div", { class: "code-pair" }, codeSection(dev), codeSection(live)));
+  }
+}
+
+/** One stage's code: { stage, bytes, etag, decoded }, or { stage, missing } for a LIVE never published. */
+async function readCode(run, fn, stage) {
+  try {
+    const out = await run.client().send(command("GetConnectionFunction", { Identifier: fn, Stage: stage }), { abortSignal: run.signal });
+    const bytes = out.ConnectionFunctionCode instanceof Uint8Array ? out.ConnectionFunctionCode : new Uint8Array(0);
+    return { stage, bytes, etag: out.ETag, decoded: decodeUtf8(bytes) };
+  } catch (e) {
+    if (stage === "LIVE" && e?.name === "EntityNotFound") return { stage, missing: true };
+    throw e;
   }
 }
 
@@ -123,7 +141,7 @@ function sameBytes(a, b) {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function diffSection(dev, live) {
+function diffSection(dev, live, diffLines) {
   const head = h("h3", { id: "diff-title", text: "What publishing would change (LIVE → DEVELOPMENT)" });
   const section = (...children) => h("section", { class: "code-diff", "aria-labelledby": "diff-title" }, head, ...children);
   const summary = (text) => h("p", { class: "diff-summary", id: "code-diff-summary", text });

@@ -44,6 +44,8 @@ after(async () => {
   await server?.close();
 });
 
+// 960 px wide: the README's screenshots stay small and readable.
+const openConsole = (url, opts) => openPage(browser, url, { width: 960, height: 900, ...opts });
 const tab = (page, name) => page.getByRole("tab", { name, exact: true });
 const functionsTable = (page) => page.getByRole("table", { name: "Functions", exact: true });
 const listedRows = (page) => page.$$eval("#functions-table tbody tr", (rs) => rs.map((r) => ({ name: r.dataset.name, stage: r.dataset.stage })));
@@ -79,7 +81,7 @@ describe("the console against npm start's emulator", () => {
   });
 
   test("lists every function over several pages, with a count; filter by name and by stage", async () => {
-    ctx = await openPage(browser, `${server.url}/`);
+    ctx = await openConsole(`${server.url}/`);
     const { page } = ctx;
     // npm start's demo credentials are prefilled, so the page listed on its own, in one page.
     assert.equal((await listedRows(page)).length, SEED.entries);
@@ -125,7 +127,7 @@ describe("the console against npm start's emulator", () => {
   });
 
   test("cancel: a listing, a code read and a test run stop at once; the page goes on working", async () => {
-    ctx = await openPage(browser, `${server.url}/`);
+    ctx = await openConsole(`${server.url}/`);
     const { page } = ctx;
     // The listing: the second page hangs; Cancel keeps the first page and offers to continue.
     await page.getByLabel("Page size").fill("10");
@@ -170,7 +172,7 @@ describe("the console against npm start's emulator", () => {
   });
 
   test("details: DEVELOPMENT and LIVE side by side, differences marked, ETags, key-value stores, ARNs with copy; never published", async () => {
-    ctx = await openPage(browser, `${server.url}/`);
+    ctx = await openConsole(`${server.url}/`);
     const { page, context } = ctx;
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
     await openFromList(page, SEED.differing);
@@ -207,7 +209,7 @@ describe("the console against npm start's emulator", () => {
   });
 
   test("code: each stage with line numbers, the jsdiff line diff, and code that is not UTF-8 shown as bytes", async () => {
-    ctx = await openPage(browser, `${server.url}/`);
+    ctx = await openConsole(`${server.url}/`);
     const { page } = ctx;
     await openFromList(page, SEED.codeDiffers);
     assert.equal(await openView(page, "Code"), "done");
@@ -250,7 +252,7 @@ describe("the console against npm start's emulator", () => {
   });
 
   test("used by: every distribution, over several pages", async () => {
-    ctx = await openPage(browser, `${server.url}/`);
+    ctx = await openConsole(`${server.url}/`);
     const { page } = ctx;
     await page.getByLabel("Page size").fill("3");
     await openFromList(page, SEED.usedBy.fn);
@@ -273,7 +275,7 @@ describe("the console against npm start's emulator", () => {
   });
 
   test("test: allow, deny, a thrown error, an endless loop (an error; the page still works)", async () => {
-    ctx = await openPage(browser, `${server.url}/`);
+    ctx = await openConsole(`${server.url}/`);
     const { page } = ctx;
     // Allow, with the prefilled sample connection; the stage's current ETag goes in If-Match.
     await openFromList(page, SEED.allows);
@@ -337,7 +339,7 @@ describe("the console against npm start's emulator", () => {
   });
 
   test("deep links: the fragment names the function and view; a reload and a shared link open the same place; nothing secret in it", async () => {
-    ctx = await openPage(browser, `${server.url}/#fn=${SEED.codeDiffers}&view=code`);
+    ctx = await openConsole(`${server.url}/#fn=${SEED.codeDiffers}&view=code`);
     const { page, rec } = ctx;
     await reaches(page, "#panel-code", ["done"]);
     assert.equal(await text(page, "#function-title"), SEED.codeDiffers);
@@ -375,7 +377,7 @@ describe("the console against npm start's emulator", () => {
   });
 
   test("API strings holding markup are shown as text everywhere (list, details, code, logs)", async () => {
-    ctx = await openPage(browser, `${server.url}/`);
+    ctx = await openConsole(`${server.url}/`);
     const { page } = ctx;
     await page.evaluate(() => {
       window.__xss = 0;
@@ -399,7 +401,7 @@ describe("the console against npm start's emulator", () => {
   });
 
   test("keyboard: Tab reaches every control with a visible focus; readable at 400 px", async () => {
-    ctx = await openPage(browser, `${server.url}/#fn=${SEED.differing}&view=test`, { width: 400, height: 900 });
+    ctx = await openConsole(`${server.url}/#fn=${SEED.differing}&view=test`, { width: 400, height: 900 });
     const { page } = ctx;
     await page.waitForFunction((n) => document.querySelector("#function-title")?.textContent === n, SEED.differing);
     await page.getByLabel("Filter functions").fill("mtls");
@@ -465,7 +467,7 @@ describe("npm start's proxy preset (the emulator as the upstream)", () => {
   });
 
   test("the proxy exposes ETag, so Run test works through it", async () => {
-    ctx = await openPage(browser, `${proxy.url}/`, { waitForList: false });
+    ctx = await openConsole(`${proxy.url}/`, { waitForList: false });
     const { page, rec } = ctx;
     assert.equal(await page.getByLabel("Target").inputValue(), "proxy");
     await page.getByLabel("Access key ID").fill(DEMO.accessKeyId);
@@ -568,7 +570,7 @@ describe("the static folder (npm run build) on a plain static server", () => {
 
   test("works against the emulator as any CORS-enabled endpoint; npm start's extras are not offered", async () => {
     await admin(server, "reset");
-    ctx = await openPage(browser, `${site.url}/#fn=${SEED.codeDiffers}&view=code`, { waitForList: false });
+    ctx = await openConsole(`${site.url}/#fn=${SEED.codeDiffers}&view=code`, { waitForList: false });
     const { page } = ctx;
     assert.equal(await page.evaluate(() => document.body.dataset.serverMode), "static");
     // No emulator, proxy or demo credentials here.
@@ -595,7 +597,7 @@ describe("the static folder (npm run build) on a plain static server", () => {
 
   test("an endpoint that hides ETag: Run test says it needs npm start's proxy preset, and sends no test", async () => {
     await admin(server, "reset");
-    ctx = await openPage(browser, `${site.url}/`, { waitForList: false });
+    ctx = await openConsole(`${site.url}/`, { waitForList: false });
     const { page } = ctx;
     await connect(page, hiding.url);
     await page.getByRole("button", { name: "List functions", exact: true }).click();

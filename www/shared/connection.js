@@ -65,7 +65,7 @@ export async function setupConnection() {
   applyPreset();
 }
 
-export function applyPreset() {
+function applyPreset() {
   const preset = el.preset.value;
   const origin = location.origin;
   el.endpoint.readOnly = preset !== "custom";
@@ -97,7 +97,7 @@ function isDemoCreds() {
   return demo.some((c) => c.accessKeyId === el.accessKey.value && c.secretAccessKey === el.secretKey.value);
 }
 
-export function fillDemoCreds() {
+function fillDemoCreds() {
   const c = server.demo?.credentials?.[0];
   if (!c) return;
   el.accessKey.value = c.accessKeyId;

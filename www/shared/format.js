@@ -6,7 +6,7 @@ const UNITS = [
   ["year", 31536000], ["month", 2592000], ["week", 604800], ["day", 86400], ["hour", 3600], ["minute", 60], ["second", 1],
 ];
 
-export function relative(date) {
+function relative(date) {
   const diff = (date.getTime() - Date.now()) / 1000;
   for (const [unit, secs] of UNITS) {
     if (Math.abs(diff) >= secs || unit === "second") return rtf.format(Math.round(diff / secs), unit);

@@ -1,7 +1,7 @@
 // Deep links: the chosen function and view live in the URL's fragment, `#fn=NAME&view=code`.
 // Only these two keys are ever written: no endpoint, no key, nothing secret.
 
-export const VIEWS = ["details", "code", "used-by", "test"];
+const VIEWS = ["details", "code", "used-by", "test"];
 
 /** { fn, view } from a fragment; fn is undefined when there is none. */
 export function parseRoute(hash = location.hash) {

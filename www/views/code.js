@@ -28,7 +28,7 @@ async function loadJsdiff() {
 }
 
 /** { text } for valid UTF-8, or { invalidAt } (the offset of the first byte that is not). */
-export function decodeUtf8(bytes) {
+function decodeUtf8(bytes) {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {

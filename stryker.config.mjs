@@ -1,0 +1,53 @@
+// StrykerJS: mutation testing of the JS layer (js/index.js) and the emulator's SigV4 verifier
+// (emulator/sigv4.mjs), driving `node --test` through Stryker's command runner.
+// Run through scripts/mutants.sh (`npm run mutants`), which picks the scope with MUTANTS_JS_SCOPE:
+//   index  js/index.js against the suites that exercise the package's JS layer in Node
+//   sigv4  emulator/sigv4.mjs against the verifier's suites
+// Every mutant of a scope is switched on in one instrumented copy (a sandbox under target/), so
+// each run of the command is one mutant; the command must therefore be quick, which is why the
+// scopes run the suites of their file only (the page, browser and package suites are left out).
+const SCOPES = {
+  index: {
+    mutate: ["js/index.js"],
+    // dist/ is the package the suites import ("cloudfront-wasm" → dist/node.js → dist/index.js):
+    // the instrumented js/index.js replaces the minified copy there, once, before the runs.
+    buildCommand: "cp js/index.js dist/index.js",
+    tests: [
+      "tests/js/mutants-index.test.mjs",
+      "tests/js/promises.test.mjs",
+      "tests/js/init.test.mjs",
+      "tests/js/paginators.test.mjs",
+      "tests/js/badinput.test.mjs",
+      "tests/js/secrets.test.mjs",
+    ],
+  },
+  sigv4: {
+    mutate: ["emulator/sigv4.mjs"],
+    // The verifier's rules one by one (the emulator's HTTP suites reach it only through the SDK,
+    // which signs correctly, at 40 s a run).
+    tests: ["tests/js/mutants-sigv4.test.mjs"],
+  },
+};
+
+const name = process.env.MUTANTS_JS_SCOPE ?? "index";
+const scope = SCOPES[name];
+if (!scope) throw new Error(`MUTANTS_JS_SCOPE must be one of ${Object.keys(SCOPES).join(", ")}, not ${name}`);
+
+export default {
+  mutate: scope.mutate,
+  testRunner: "command",
+  commandRunner: { command: `node --test --test-concurrency=1 ${scope.tests.join(" ")}` },
+  buildCommand: scope.buildCommand,
+  coverageAnalysis: "off",
+  // The sandbox gets only what the suites read; target/ (a gigabyte of Rust builds) stays out.
+  ignorePatterns: ["/*", "!/js", "!/dist", "!/emulator", "!/tests", "!/package.json"],
+  tempDirName: "target/stryker-tmp",
+  // One runner: the machine has two cores, shared.
+  concurrency: 1,
+  timeoutMS: 30000,
+  dryRunTimeoutMinutes: 15,
+  reporters: ["clear-text", "progress-append-only", "json"],
+  jsonReporter: { fileName: `target/mutants/stryker-${name}.json` },
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },
+  cleanTempDir: true,
+};

@@ -32,7 +32,7 @@ run_rust() {
   # cases per mutant instead of 1,000; a mutant of signing or XML reading fails on the first few.
   # Exit codes: 0 all caught, 2 some missed, 3 some timed out; the summary says which.
   local rc=0
-  PROPTEST_CASES=${PROPTEST_CASES:-64} nice -n 19 cargo mutants --jobs 1 --output "$out/rust" --no-shuffle "$@" || rc=$?
+  PROPTEST_CASES=${PROPTEST_CASES:-64} nice -n 19 cargo mutants --output "$out/rust" --no-shuffle "$@" || rc=$?
   case $rc in 0 | 2 | 3) ;; *) log "cargo-mutants failed (exit $rc): see $out/rust/mutants.out/debug.log"; exit "$rc" ;; esac
 }
 

@@ -7,7 +7,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import * as ours from "cloudfront-wasm";
+import { initSync } from "../../dist/cloudfront_wasm.js";
 
 const CREDS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
 const NS = 'xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"';
@@ -37,6 +39,36 @@ async function rejection(p) {
   }
   assert.fail("resolved, expected a rejection");
 }
+
+// First in the file: the module is not loaded yet, so every init() below really loads.
+test("a failed load names what failed and from where; a later init() loads", async () => {
+  const loadError = async (input) => {
+    const e = await rejection(ours.init(input));
+    assert.equal(e.name, "WasmLoadError");
+    assert.deepEqual(e.$metadata, { attempts: 0, totalRetryDelay: 0 });
+    assert.ok(e.cause !== undefined, "the platform's error as the cause");
+    assert.ok(e.message.includes(`(${e.cause})`), e.message);
+    assert.match(e.message, /; pass it to init\(moduleOrUrl\) before the first call/);
+    return e.message;
+  };
+  assert.match(await loadError(new Uint8Array([0, 1, 2])), /^cannot load cloudfront_wasm_bg\.wasm from \[object Uint8Array\] \(/);
+  assert.match(await loadError("not-a-module"), /^cannot load cloudfront_wasm_bg\.wasm from not-a-module \(/);
+  assert.match(await loadError(new URL("file:///nowhere/x.wasm")), / from file:\/\/\/nowhere\/x\.wasm \(/);
+  assert.match(await loadError({ url: "https://cdn.example/r.wasm" }), / from https:\/\/cdn\.example\/r\.wasm \(/);
+  // With no argument, the entry's own source (or the .wasm next to the module) is named.
+  const offline = async () => {
+    throw new TypeError("offline");
+  };
+  ours.setWasmLoader(offline, "https://cdn.example/pkg/cloudfront_wasm_bg.wasm");
+  assert.match(await loadError(), / from https:\/\/cdn\.example\/pkg\/cloudfront_wasm_bg\.wasm \(TypeError: offline\)/);
+  ours.setWasmLoader(offline);
+  assert.match(await loadError(), / from file:\/\/\S+\/dist\/cloudfront_wasm_bg\.wasm \(TypeError: offline\)/);
+  // Back to a working loader (as dist/node.js's): init() now loads, and calls work.
+  ours.setWasmLoader(async (input) => initSync({ module: input ?? readFileSync(new URL("../../dist/cloudfront_wasm_bg.wasm", import.meta.url)) }));
+  await ours.init();
+  assert.equal((await describe(client())).ETag, "E1");
+  await ours.init(new Uint8Array([0])); // loaded once: later arguments change nothing
+});
 
 test("modeled errors: the operation's class (extends CloudFrontServiceException and Error), the model's $fault, the envelope's fields", async () => {
   const modeled = ["AccessDenied", "EntityNotFound", "UnsupportedOperation", "InvalidArgument", "EntityAlreadyExists", "EntityLimitExceeded", "EntitySizeLimitExceeded", "InvalidTagging", "PreconditionFailed", "InvalidIfMatchVersion", "CannotDeleteEntityWhileInUse", "TestFunctionFailed"];

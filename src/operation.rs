@@ -677,6 +677,11 @@ pub fn find(name: &str) -> Option<&'static Operation> {
 }
 
 impl Operation {
+    /// Whether a success answer's body is a blob (kept as bytes, not read as XML).
+    pub fn has_blob_payload(&self) -> bool {
+        self.output.iter().any(|m| matches!(m, OutputMember::Payload { shape: Shape::Blob { .. }, .. }))
+    }
+
     /// The modeled error with this code, from any operation: the SDK looks error codes up
     /// service-wide (a Describe answered with `PreconditionFailed` throws that class, with
     /// its fault), so `errors` says what the model declares, not what can arrive.

@@ -185,7 +185,7 @@ impl Client {
             attempts += 1;
             let mut signed = request.clone();
             self.sign(&mut signed, creds);
-            let failure = match exchange(&signed, self.fetch.as_ref(), signal, self.request_timeout_ms, op.max_response_bytes).await {
+            let failure = match exchange(&signed, self.fetch.as_ref(), signal, self.request_timeout_ms, op.max_response_bytes, op.has_blob_payload()).await {
                 Ok(answer) => match self.read(op, &answer) {
                     Ok((output, mut meta)) => {
                         self.quota.borrow_mut().release(retry_tokens);
@@ -250,7 +250,7 @@ impl Client {
             }
         }
         if answer.status >= 300 {
-            return Err(read_error(op, meta, &body_text(&answer.body)));
+            return Err(read_error(op, meta, body_text(&answer.body)));
         }
         let members = read_output(op, &meta, &header, &answer.body)?;
         Ok((object(&members), meta))

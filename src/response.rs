@@ -137,7 +137,9 @@ mod tests {
         assert_eq!((e.name.as_str(), e.message.as_str(), e.fault), ("EntityNotFound", "gone", Fault::Client));
         assert_eq!(e.response.as_ref().and_then(|r| r.request_id.as_deref()), Some("rid"));
         let keys: Vec<&str> = e.fields.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(keys, ["xmlns", "Error", "RequestId", "Type", "Code"]);
+        // The SDK's key order (tests/js/SDK-BEHAVIOUR.md §3): the root's children, its
+        // attributes, then the `<Error>` children.
+        assert_eq!(keys, ["Error", "RequestId", "xmlns", "Type", "Code"]);
     }
 
     #[test]

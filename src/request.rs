@@ -2,9 +2,7 @@
 
 use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::text::decimal;
 use crate::operation::{Location, Operation};
-use crate::text::concat;
 
 /// An input member's value as the boundary found it.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,7 +55,7 @@ impl std::fmt::Debug for HttpRequest {
 impl HttpRequest {
     pub fn url(&self) -> String {
         let query = if self.query.is_empty() { "" } else { "?" };
-        concat(&[self.origin.as_str(), &self.path, query, &self.query])
+        format!("{}{}{query}{}", self.origin, self.path, self.query)
     }
 }
 
@@ -84,29 +82,23 @@ fn member_value<'a>(
 ) -> Result<Option<&'a str>, Error> {
     let text = match value {
         InputValue::Missing if required => {
-            return Err(Error::input(concat(&[name, " is required and was not given"])))
+            return Err(Error::input(format!("{name} is required and was not given")))
         }
         InputValue::Missing => return Ok(None),
         InputValue::NotString(kind) => {
-            return Err(Error::input(concat(&[name, " must be a string, not ", kind])))
+            return Err(Error::input(format!("{name} must be a string, not {kind}")))
         }
         InputValue::InvalidUnicode => {
-            return Err(Error::input(concat(&[name, " is not valid Unicode text (it contains a lone surrogate)"])))
+            return Err(Error::input(format!("{name} is not valid Unicode text (it contains a lone surrogate)")))
         }
         InputValue::Str(text) => text.as_str(),
     };
     if !allowed.is_empty() && !allowed.contains(&text) {
-        let mut msg = concat(&[name, " must be one of"]);
-        for (i, a) in allowed.iter().enumerate() {
-            msg.push_str(if i == 0 { " " } else { ", " });
-            msg.push_str(a);
-        }
-        return Err(Error::input(msg));
+        return Err(Error::input(format!("{name} must be one of {}", allowed.join(", "))));
     }
     let chars = text.chars().count();
     if chars > MAX_INPUT_CHARS {
-        let (chars, max) = (decimal(chars as u64), decimal(MAX_INPUT_CHARS as u64));
-        return Err(Error::input(concat(&[name, " is ", &chars, " characters long; at most ", &max, " are accepted"])));
+        return Err(Error::input(format!("{name} is {chars} characters long; at most {MAX_INPUT_CHARS} are accepted")));
     }
     Ok(Some(text))
 }
@@ -114,7 +106,7 @@ fn member_value<'a>(
 /// Builds the request for `op`. `input` holds one value per `op.input` member, in order.
 pub fn build(op: &Operation, input: &[InputValue], endpoint: &Endpoint) -> Result<HttpRequest, Error> {
     if input.len() != op.input.len() {
-        return Err(Error::input(concat(&[op.name, " takes ", &decimal(op.input.len() as u64), " input members"])));
+        return Err(Error::input(format!("{} takes {} input members", op.name, op.input.len())));
     }
     let mut path = String::with_capacity(endpoint.base_path.len() + op.path.len() + 32);
     path.push_str(&endpoint.base_path);
@@ -124,7 +116,7 @@ pub fn build(op: &Operation, input: &[InputValue], endpoint: &Endpoint) -> Resul
     for (member, value) in op.input.iter().zip(input) {
         let Some(text) = member_value(member.name, member.required, member.allowed, value)? else {
             if member.location == Location::Label {
-                return Err(Error::input(concat(&[member.name, " is required and was not given"])));
+                return Err(Error::input(format!("{} is required and was not given", member.name)));
             }
             continue;
         };
@@ -132,12 +124,16 @@ pub fn build(op: &Operation, input: &[InputValue], endpoint: &Endpoint) -> Resul
             Location::Label => {
                 if text.is_empty() || text == "." || text == ".." {
                     return Err(Error::input(
-                        concat(&[member.name, " cannot be empty, \".\" or \"..\" (it is a path segment)"]),
+                        format!("{} cannot be empty, \".\" or \"..\" (it is a path segment)", member.name),
                     ));
                 }
-                let marker = concat(&["{", member.name, "}"]);
-                let Some(at) = crate::text::find(template, &marker) else {
-                    return Err(Error::input(concat(&[member.name, " has no place in the path"])));
+                let marker = format!("{{{}}}", member.name);
+                // A `char` pattern: a `&str` one links core's two-way searcher (0.7 KB gzipped).
+                let found = template.match_indices('{').map(|(i, _)| i).find(|&i| {
+                    template.get(i..).is_some_and(|rest| rest.starts_with(marker.as_str()))
+                });
+                let Some(at) = found else {
+                    return Err(Error::input(format!("{} has no place in the path", member.name)));
                 };
                 let (head, tail) = template.split_at(at);
                 path.push_str(head);
@@ -147,7 +143,7 @@ pub fn build(op: &Operation, input: &[InputValue], endpoint: &Endpoint) -> Resul
             Location::Query(key) => query.push((key, text)),
             Location::Header(name) => {
                 if text.bytes().any(|b| b < 0x20 || b == 0x7f) {
-                    return Err(Error::input(concat(&[member.name, " cannot contain control characters"])));
+                    return Err(Error::input(format!("{} cannot contain control characters", member.name)));
                 }
                 headers.push((name, text.to_owned()));
             }

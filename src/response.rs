@@ -4,7 +4,6 @@ use crate::error::{Error, ErrorKind, Fault, ResponseMeta};
 use crate::operation::{Operation, OutputMember};
 use crate::value::Value;
 use crate::xml::{parse_error_body, parse_payload, BAD_TIMESTAMP};
-use crate::text::concat;
 
 /// The metadata of an answer; `header` looks a header up case-insensitively.
 pub fn response_meta(status: u16, header: &dyn Fn(&'static str) -> Option<String>) -> ResponseMeta {
@@ -32,7 +31,7 @@ pub fn read_output(
             OutputMember::Payload { name, shape } => {
                 let value = parse_payload(body, shape).map_err(|detail| {
                     let name = if detail.starts_with(BAD_TIMESTAMP) { "TypeError" } else { "Error" };
-                    Error::parse(name, concat(&["XML deserialization error: ", &detail]), meta.clone())
+                    Error::parse(name, format!("XML deserialization error: {detail}"), meta.clone())
                 })?;
                 if let Some(v) = value {
                     out.push((*name, v));

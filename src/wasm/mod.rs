@@ -23,7 +23,6 @@ use crate::signing::{self, Credentials, KeyCache};
 use crate::time::parse_http_date;
 use convert::{error_descriptor, get, metadata, object, opt_bool, opt_number, opt_string, platform_error, set};
 use transport::{exchange, sleep, Answer, Failure};
-use crate::text::concat;
 
 const DEFAULT_MAX_ATTEMPTS: u32 = 3;
 
@@ -109,7 +108,7 @@ impl WasmClient {
     /// Input and credentials are checked before anything is sent.
     pub fn send(&self, operation: &str, input: &JsValue, credentials: &JsValue, signal: Option<AbortSignal>) -> Promise {
         let prepared = operation::find(operation)
-            .ok_or_else(|| Error::input(concat(&["unknown operation ", operation])))
+            .ok_or_else(|| Error::input(format!("unknown operation {operation}")))
             .and_then(|op| Ok((op, build(op, input, &self.inner.endpoint)?, read_credentials(credentials)?)));
         let client = Rc::clone(&self.inner);
         future_to_promise(async move {
@@ -220,7 +219,7 @@ impl Client {
                     AttemptError::TimedOut => {
                         // Whole milliseconds: formatting an f64 would pull float printing into the wasm.
                         let ms = self.request_timeout_ms.unwrap_or(0.0) as u64;
-                        let message = concat(&["Request did not complete within ", &crate::text::decimal(ms), " ms"]);
+                        let message = format!("Request did not complete within {ms} ms");
                         platform_error(Some(("TimeoutError", &message)), None, None, attempts, total_delay)
                     }
                 });

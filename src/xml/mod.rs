@@ -9,7 +9,6 @@ use crate::operation::Shape;
 use crate::time::parse_rfc3339;
 use crate::value::Value;
 use tree::js_space;
-use crate::text::concat;
 
 /// How a timestamp failure starts (the SDK throws a `TypeError` for it).
 pub const BAD_TIMESTAMP: &str = "Invalid RFC3339 timestamp";
@@ -19,13 +18,13 @@ fn read(element: &Element, shape: &Shape) -> Result<Option<Value>, String> {
     Ok(Some(match shape {
         Shape::String => {
             if !element.children.is_empty() {
-                return Err(concat(&[&element.name, " should hold text, not elements"]));
+                return Err(format!("{} should hold text, not elements", element.name));
             }
             Value::Str(element.text().to_owned())
         }
         Shape::Integer => Value::Num(js_number(element.text())),
         Shape::Timestamp => Value::Timestamp(
-            parse_rfc3339(element.text()).ok_or_else(|| concat(&[BAD_TIMESTAMP, " in ", &element.name]))?,
+            parse_rfc3339(element.text()).ok_or_else(|| format!("{BAD_TIMESTAMP} in {}", element.name))?,
         ),
         Shape::Structure(members) => read_struct(element, members)?,
         Shape::List { member, item } => {
@@ -51,7 +50,7 @@ fn read_struct(element: &Element, members: &[crate::operation::Member]) -> Resul
     for member in members {
         let scalar = matches!(member.shape, Shape::String | Shape::Integer | Shape::Timestamp);
         if scalar && element.children.iter().filter(|c| c.name == member.name).nth(1).is_some() {
-            return Err(concat(&[member.name, " appears more than once"]));
+            return Err(format!("{} appears more than once", member.name));
         }
         if let Some(child) = element.child(member.name) {
             if let Some(v) = read(child, member.shape)? {

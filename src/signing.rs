@@ -172,6 +172,20 @@ pub fn sign(req: &mut HttpRequest, creds: &Credentials, epoch_ms: i64, region: &
     sign_cached(req, creds, epoch_ms, region, &mut KeyCache::default())
 }
 
+/// Signs `req` at the clock's `now_ms` corrected by the client's `clock_offset_ms` (the
+/// server's clock as last seen), as `sign_cached`.
+pub fn sign_now(
+    req: &mut HttpRequest,
+    creds: &Credentials,
+    now_ms: f64,
+    clock_offset_ms: f64,
+    region: &str,
+    cache: &mut KeyCache,
+) -> SigningParts {
+    // `as` saturates: a NaN or infinite clock signs at the clamped ends, never panics.
+    sign_cached(req, creds, (now_ms + clock_offset_ms) as i64, region, cache)
+}
+
 /// `sign`, reusing (and updating) `cache`'s signing key.
 pub fn sign_cached(
     req: &mut HttpRequest,

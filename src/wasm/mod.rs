@@ -18,9 +18,8 @@ use crate::error::{Error, ResponseMeta};
 use crate::operation::{self, Operation};
 use crate::request::{self, HttpRequest};
 use crate::response::{read_error, read_output, response_meta};
-use crate::retry::{backoff_ms, classify, corrected_clock_offset, Failure as RetryFailure, Retry, RetryQuota};
+use crate::retry::{backoff_ms, classify, clock_offset_from_answer, Failure as RetryFailure, Retry, RetryQuota};
 use crate::signing::{self, Credentials, KeyCache};
-use crate::time::parse_http_date;
 use convert::{error_descriptor, get, metadata, object, opt_bool, opt_number, opt_string, platform_error, set};
 use transport::{exchange, sleep, Answer, Failure};
 
@@ -163,9 +162,8 @@ enum AttemptError {
 impl Client {
     /// Signs `request` now (JS's clock plus the offset), with the client's cached signing key.
     fn sign(&self, request: &mut HttpRequest, creds: &Credentials) {
-        let now = Date::now() + self.clock_offset_ms.get();
         let mut keys = self.signing_keys.borrow_mut();
-        signing::sign_cached(request, creds, now as i64, self.endpoint.signing_region, &mut keys);
+        signing::sign_now(request, creds, Date::now(), self.clock_offset_ms.get(), self.endpoint.signing_region, &mut keys);
     }
 
     async fn call(&self, op: &Operation, request: HttpRequest, creds: &Credentials, signal: Option<&AbortSignal>) -> Result<JsValue, JsValue> {
@@ -236,11 +234,9 @@ impl Client {
     fn read(&self, op: &Operation, answer: &Answer) -> Result<(Object, ResponseMeta), Error> {
         let header = |h: &'static str| answer.header(h);
         let mut meta = response_meta(answer.status, &header);
-        if let Some(server) = header("date").and_then(|d| parse_http_date(&d)).filter(|_| header("age").is_none()) {
-            if let Some(offset) = corrected_clock_offset(server, Date::now(), self.clock_offset_ms.get()) {
-                self.clock_offset_ms.set(offset);
-                meta.clock_skew_corrected = true;
-            }
+        if let Some(offset) = clock_offset_from_answer(header("date").as_deref(), header("age").as_deref(), Date::now(), self.clock_offset_ms.get()) {
+            self.clock_offset_ms.set(offset);
+            meta.clock_skew_corrected = true;
         }
         if answer.status >= 300 {
             return Err(read_error(op, meta, &answer.body));

@@ -1,6 +1,6 @@
 //! Property tests: the readers never panic on any input (arbitrary text and mutated sample
 //! documents), the request builder encodes every identifier reversibly or refuses it, and
-//! signing never panics and computes aws-sigv4's keys and signatures. Case counts are bounded so the file runs in a few seconds in debug.
+//! signing never panics. Case counts are bounded so the file runs in a few seconds in debug.
 #![cfg(not(target_arch = "wasm32"))]
 
 // Test helpers outside #[test] functions are not covered by clippy.toml's allow-*-in-tests.

@@ -4,7 +4,6 @@ use crate::error::{Error, ErrorKind, Fault, ResponseMeta};
 use crate::operation::{Operation, OutputMember, Shape};
 use crate::value::Value;
 use crate::xml::{parse_error_body, parse_payload, BAD_TIMESTAMP};
-use crate::text::concat;
 
 /// The metadata of an answer; `header` looks a header up case-insensitively.
 pub fn response_meta(status: u16, header: &dyn Fn(&'static str) -> Option<String>) -> ResponseMeta {
@@ -36,7 +35,7 @@ pub fn read_output(
     let mut out = Vec::with_capacity(op.output.len());
     let parse_error = |detail: String| {
         let name = if detail.starts_with(BAD_TIMESTAMP) { "TypeError" } else { "Error" };
-        Error::parse(name, concat(&["XML deserialization error: ", &detail]), meta.clone())
+        Error::parse(name, format!("XML deserialization error: {detail}"), meta.clone())
     };
     let text = || std::str::from_utf8(body).map_err(|_| parse_error("the body is not UTF-8 text".to_owned()));
     for member in op.output {

@@ -1,5 +1,10 @@
 //! Reads an operation's input object into the core's `InputValue`s, guided by the model's
 //! shapes: only the members a shape names are read. Checking is the core's (`request`).
+//!
+//! Inputs are read with js-sys, not serde-wasm-bindgen: reading the Describe input through its
+//! `Deserializer` (into a map of strings) measured +10.4 KB gzipped (its deserializer and
+//! serde's error messages, `core::fmt` formatting of what was expected), against +0 for these
+//! reads; the output direction costs a fraction of that (README "Size").
 
 use js_sys::{Array, JsString, RegExp, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};

@@ -593,6 +593,7 @@ describe("the static folder (npm run build) on a plain static server", () => {
     await tab(page, "Test").click();
     assert.equal(await runTest(page), "done");
     assert.equal(await visible(page, "#etag-note"), false);
+    assert.deepEqual(ctx.rec.console, [], "no console error (not even a 404 for the server probe)");
   });
 
   test("an endpoint that hides ETag: Run test says it needs npm start's proxy preset, and sends no test", async () => {

@@ -4,11 +4,16 @@
 import initWasm, { WasmClient } from "./cloudfront_wasm.js";
 
 let loader = (input) => initWasm(input === undefined ? undefined : { module_or_path: input });
+let defaultSource; // how the entry finds the .wasm when init() is given nothing (for errors)
 let ready;
 
-/** Used by the Node entry to read the .wasm from disk instead of fetching it. */
-export function setWasmLoader(load) {
+/**
+ * Used by the Node, workerd and Deno entries to load the .wasm their own way; `source` says
+ * where it comes from, for the error when that fails.
+ */
+export function setWasmLoader(load, source) {
   loader = load;
+  defaultSource = source;
 }
 
 /** Loads and instantiates the wasm module; optional: the first call does it otherwise. */
@@ -17,12 +22,34 @@ export function init(input) {
     .then(() => loader(input))
     .then(
       () => {},
-      (e) => {
+      (cause) => {
         ready = undefined; // a failed load (offline page) may be retried
-        throw e;
+        throw wasmLoadError(input, cause);
       },
     );
   return ready;
+}
+
+// A failed load names what failed and from where, and the way out, instead of the
+// platform's bare TypeError (workerd: "Fetch API cannot load: file:///bundle/…").
+function wasmLoadError(input, cause) {
+  // A Request or Response has a url; a Module or bytes show as "[object Uint8Array]".
+  let from = input instanceof URL ? input : (input?.url ?? Object.prototype.toString.call(input));
+  if (typeof input == "string") from = input;
+  else if (input === undefined) {
+    try {
+      from = defaultSource ?? new URL("./cloudfront_wasm_bg.wasm", import.meta.url);
+    } catch {
+      from = "next to this module"; // no usable import.meta.url (some bundles)
+    }
+  }
+  const e = new Error(
+    `cannot load cloudfront_wasm_bg.wasm from ${from} (${cause}); pass it to init(moduleOrUrl) before the first call (cloudfront-wasm README: "Workers, Deno, Bun")`,
+    { cause },
+  );
+  e.name = "WasmLoadError";
+  e.$metadata = { attempts: 0, totalRetryDelay: 0 };
+  return e;
 }
 
 export class CloudFrontServiceException extends Error {

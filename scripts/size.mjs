@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET = 40_000;
+const BUDGET = 55_000; // issue #10: all nine operations
 const files = ["index.js", "cloudfront_wasm.js", "cloudfront_wasm_bg.wasm"];
 let raw = 0;
 let gz = 0;

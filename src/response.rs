@@ -1,7 +1,7 @@
 //! Reads an answer into the operation's output or into the error the SDK would throw.
 
 use crate::error::{Error, ErrorKind, Fault, ResponseMeta};
-use crate::operation::{Operation, OutputMember};
+use crate::operation::{Operation, OutputMember, Shape};
 use crate::value::Value;
 use crate::xml::{parse_error_body, parse_payload, BAD_TIMESTAMP};
 use crate::text::concat;
@@ -19,23 +19,43 @@ pub fn response_meta(status: u16, header: &dyn Fn(&'static str) -> Option<String
     }
 }
 
-/// The output members of a success answer (any 2xx), in model order.
+/// An answer's body as text: UTF-8 with bad sequences replaced, as a `TextDecoder` (and
+/// `Response.text()`) reads it, a leading byte order mark dropped as `text()` drops it.
+pub fn body_text(body: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body))
+}
+
+/// The output members of a success answer (any 2xx), in model order. `body` is the answer's
+/// bytes: a blob payload keeps them, anything else reads them as XML text.
 pub fn read_output(
     op: &Operation,
     meta: &ResponseMeta,
     header: &dyn Fn(&'static str) -> Option<String>,
-    body: &str,
+    body: &[u8],
 ) -> Result<Vec<(&'static str, Value)>, Error> {
     let mut out = Vec::with_capacity(op.output.len());
+    let parse_error = |detail: String| {
+        let name = if detail.starts_with(BAD_TIMESTAMP) { "TypeError" } else { "Error" };
+        Error::parse(name, concat(&["XML deserialization error: ", &detail]), meta.clone())
+    };
     for member in op.output {
         match member {
+            OutputMember::Payload { name, shape: Shape::Blob { .. } } => {
+                // An empty body sets no member, as in the SDK.
+                if !body.is_empty() {
+                    out.push((*name, Value::Bytes(body.to_vec())));
+                }
+            }
             OutputMember::Payload { name, shape } => {
-                let value = parse_payload(body, shape).map_err(|detail| {
-                    let name = if detail.starts_with(BAD_TIMESTAMP) { "TypeError" } else { "Error" };
-                    Error::parse(name, concat(&["XML deserialization error: ", &detail]), meta.clone())
-                })?;
-                if let Some(v) = value {
+                if let Some(v) = parse_payload(&body_text(body), shape).map_err(parse_error)? {
                     out.push((*name, v));
+                }
+            }
+            OutputMember::Body(members) => {
+                if let Some(Value::Struct(fields)) =
+                    parse_payload(&body_text(body), &Shape::Structure(members)).map_err(parse_error)?
+                {
+                    out.extend(fields);
                 }
             }
             OutputMember::Header { name, header: key } => {

@@ -49,8 +49,10 @@ fn read_everything(body: &str) {
     let _ = parse_payload(body, &CONNECTION_FUNCTION_SUMMARY);
     let _ = parse_error_body(body);
     let meta = response_meta(200, &header);
-    if let Err(e) = read_output(&OP, &meta, &header, body) {
-        assert_eq!(e.kind, cloudfront_wasm::ErrorKind::Parse);
+    for op in cloudfront_wasm::operation::OPERATIONS {
+        if let Err(e) = read_output(op, &meta, &header, body.as_bytes()) {
+            assert_eq!(e.kind, cloudfront_wasm::ErrorKind::Parse);
+        }
     }
     for status in [301, 400, 404, 500, 503] {
         let e = read_error(&OP, response_meta(status, &header), body);
@@ -184,7 +186,7 @@ proptest! {
     #[test]
     fn request_builder_is_reversible_or_refuses(id in identifier(), stage in prop::option::of(prop_oneof![Just("LIVE"), Just("DEVELOPMENT")])) {
         let stage_input = stage.map_or(InputValue::Missing, |s| InputValue::Str(s.to_owned()));
-        let result = build(&OP, &[InputValue::Str(id.clone()), stage_input], &aws());
+        let result = build(&OP, &[InputValue::Str(id.clone()), stage_input], &aws(), &|_: &str| true);
         let must_refuse = id.is_empty() || id == "." || id == ".." || id.chars().count() > MAX_INPUT_CHARS;
         match result {
             Err(e) => {
@@ -211,7 +213,7 @@ proptest! {
 
     #[test]
     fn canonical_uri_is_the_path_encoded_again(id in identifier()) {
-        let Ok(mut req) = build(&OP, &[InputValue::Str(id), InputValue::Missing], &aws()) else { return Ok(()) };
+        let Ok(mut req) = build(&OP, &[InputValue::Str(id), InputValue::Missing], &aws(), &|_: &str| true) else { return Ok(()) };
         let creds = Credentials::new("AKIDEXAMPLE", "secret", None).unwrap();
         let parts = sign(&mut req, &creds, 1_714_564_800_000, "us-east-1");
         let canonical_uri = parts.canonical_request.lines().nth(1).unwrap_or_default().to_owned();
@@ -229,7 +231,7 @@ proptest! {
         epoch_ms in -62_167_219_200_000i64..=253_402_300_799_999,
         region in "[a-z0-9-]{1,20}",
     ) {
-        let Ok(mut req) = build(&OP, &[InputValue::Str(id), InputValue::Missing], &aws()) else { return Ok(()) };
+        let Ok(mut req) = build(&OP, &[InputValue::Str(id), InputValue::Missing], &aws(), &|_: &str| true) else { return Ok(()) };
         let Ok(creds) = Credentials::new(&access_key, &secret, token.as_deref()) else { return Ok(()) };
         let parts = sign(&mut req, &creds, epoch_ms, &region);
         prop_assert!(parts.string_to_sign.starts_with("AWS4-HMAC-SHA256\n"));
@@ -243,7 +245,7 @@ proptest! {
     /// Signing works for the clocks a browser can really have (1970–2100).
     #[test]
     fn signing_realistic_clocks(epoch_ms in 0i64..4_102_444_800_000, token in prop::option::of("[ -~]{1,40}")) {
-        let mut req = build(&OP, &[InputValue::Str("my func/é".to_owned()), InputValue::Missing], &aws()).unwrap();
+        let mut req = build(&OP, &[InputValue::Str("my func/é".to_owned()), InputValue::Missing], &aws(), &|_: &str| true).unwrap();
         let creds = Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", token.as_deref()).unwrap();
         let parts = sign(&mut req, &creds, epoch_ms, "us-east-1");
         let date = cloudfront_wasm::time::amz_date(epoch_ms);
@@ -316,7 +318,7 @@ fn signing_at_the_ends_of_the_js_date_range() {
     assert_eq!(cloudfront_wasm::time::parse_http_date("Wed, 01 May 99999 12:00:00 GMT"), None);
     let skewed = 3_093_527_980_800_000i64; // year 99999
     for epoch_ms in [-8_640_000_000_000_000i64, -1, 0, 253_402_300_799_999, 253_402_300_800_000, skewed, 8_640_000_000_000_000] {
-        let mut req = build(&OP, &[InputValue::Str("f".to_owned()), InputValue::Missing], &aws()).unwrap();
+        let mut req = build(&OP, &[InputValue::Str("f".to_owned()), InputValue::Missing], &aws(), &|_: &str| true).unwrap();
         let creds = creds.clone();
         let result = std::panic::catch_unwind(move || sign(&mut req, &creds, epoch_ms, "us-east-1").string_to_sign);
         assert!(result.is_ok(), "sign panicked at epoch_ms = {epoch_ms}");

@@ -2,6 +2,7 @@
 //! `WasmClient` in the SDK-shaped classes.
 
 mod convert;
+mod input;
 mod transport;
 
 use std::cell::{Cell, RefCell};
@@ -17,7 +18,7 @@ use crate::endpoint::{resolve, Endpoint, EndpointConfig};
 use crate::error::{Error, ResponseMeta};
 use crate::operation::{self, Operation};
 use crate::request::{self, HttpRequest};
-use crate::response::{read_error, read_output, response_meta};
+use crate::response::{body_text, read_error, read_output, response_meta};
 use crate::retry::{backoff_ms, classify, corrected_clock_offset, Failure as RetryFailure, Retry, RetryQuota};
 use crate::signing::{self, Credentials, KeyCache};
 use crate::time::parse_http_date;
@@ -138,8 +139,7 @@ impl WasmClient {
 }
 
 fn build(op: &Operation, input: &JsValue, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
-    let values: Vec<_> = op.input.iter().map(|m| convert::input_value(&get(input, m.name))).collect();
-    request::build(op, &values, endpoint)
+    request::build(op, &input::read_input(op, input), endpoint, &input::tag_text_matches)
 }
 
 fn read_credentials(value: &JsValue) -> Result<Credentials, Error> {
@@ -157,7 +157,8 @@ fn read_credentials(value: &JsValue) -> Result<Credentials, Error> {
 /// What one attempt ended with, when it did not succeed.
 enum AttemptError {
     Response(Error),
-    Network(JsValue),
+    /// The platform's error; the answer's metadata when the body was cut after the head.
+    Network(JsValue, Option<ResponseMeta>),
     TimedOut,
 }
 
@@ -175,7 +176,7 @@ impl Client {
         let mut retry_tokens = 0u32;
         let aborted = |attempts, delay| {
             let reason = signal.map(AbortSignal::reason);
-            Err(platform_error(Some(("AbortError", "Request aborted")), None, reason.as_ref(), attempts, delay))
+            Err(platform_error(Some(("AbortError", "Request aborted")), None, reason.as_ref(), None, attempts, delay))
         };
         loop {
             if signal.is_some_and(AbortSignal::aborted) {
@@ -197,7 +198,10 @@ impl Client {
                 },
                 Err(Failure::Aborted) => return aborted(attempts, total_delay),
                 Err(Failure::TimedOut) => AttemptError::TimedOut,
-                Err(Failure::Network(e)) => AttemptError::Network(e),
+                Err(Failure::Network(e)) => AttemptError::Network(e, None),
+                Err(Failure::BodyCut(e, status, headers)) => {
+                    AttemptError::Network(e, Some(response_meta(status, &|h| transport::header(&headers, h))))
+                }
                 Err(Failure::TooLarge(status, headers)) => {
                     let meta = response_meta(status, &|h| transport::header(&headers, h));
                     AttemptError::Response(Error::too_large(op.max_response_bytes, meta))
@@ -205,7 +209,7 @@ impl Client {
             };
             let kind = match &failure {
                 AttemptError::Response(e) => classify(RetryFailure::Response(e)),
-                AttemptError::Network(_) => classify(RetryFailure::Network),
+                AttemptError::Network(..) => classify(RetryFailure::Network),
                 AttemptError::TimedOut => classify(RetryFailure::TimedOut),
             };
             let retry = kind.filter(|_| attempts < self.max_attempts).and_then(|k: Retry| {
@@ -216,12 +220,14 @@ impl Client {
             let Some(delay) = retry else {
                 return Err(match failure {
                     AttemptError::Response(e) => error_descriptor(&e, attempts, total_delay),
-                    AttemptError::Network(original) => platform_error(None, Some(&original), None, attempts, total_delay),
+                    AttemptError::Network(original, meta) => {
+                        platform_error(None, Some(&original), None, meta.as_ref(), attempts, total_delay)
+                    }
                     AttemptError::TimedOut => {
                         // Whole milliseconds: formatting an f64 would pull float printing into the wasm.
                         let ms = self.request_timeout_ms.unwrap_or(0.0) as u64;
                         let message = concat(&["Request did not complete within ", &crate::text::decimal(ms), " ms"]);
-                        platform_error(Some(("TimeoutError", &message)), None, None, attempts, total_delay)
+                        platform_error(Some(("TimeoutError", &message)), None, None, None, attempts, total_delay)
                     }
                 });
             };
@@ -244,7 +250,7 @@ impl Client {
             }
         }
         if answer.status >= 300 {
-            return Err(read_error(op, meta, &answer.body));
+            return Err(read_error(op, meta, &body_text(&answer.body)));
         }
         let members = read_output(op, &meta, &header, &answer.body)?;
         Ok((object(&members), meta))

@@ -31,11 +31,11 @@ pub fn header(headers: &Headers, name: &'static str) -> Option<String> {
     headers.unchecked_ref::<HeaderLookup>().get(&literal_js(name))
 }
 
-/// A complete answer: status, headers and the body text.
+/// A complete answer: status, headers and the body's bytes.
 pub struct Answer {
     pub status: u16,
     pub headers: Headers,
-    pub body: String,
+    pub body: Vec<u8>,
 }
 
 impl Answer {
@@ -53,6 +53,9 @@ pub enum Failure {
     TooLarge(u16, Headers),
     /// The platform failed the exchange; the value is its error, passed on to the caller.
     Network(JsValue),
+    /// Status and headers arrived, then reading the body failed (the connection was cut):
+    /// the platform's error, and the answer's status and headers for `$metadata`.
+    BodyCut(JsValue, u16, Headers),
 }
 
 fn aborter(controller: &AbortController) -> Option<Function> {
@@ -107,6 +110,9 @@ async fn send(req: &HttpRequest, fetch: Option<&Function>, signal: Option<&Abort
     let init = Object::new();
     set(&init, "method", &literal_js(req.method));
     set(&init, "headers", &headers);
+    if !req.body.is_empty() {
+        set(&init, "body", &JsValue::from_str(&req.body));
+    }
     if let Some(s) = signal {
         set(&init, "signal", s);
     }
@@ -130,12 +136,15 @@ async fn send(req: &HttpRequest, fetch: Option<&Function>, signal: Option<&Abort
         }
         return Err(Failure::TooLarge(status, response.headers()));
     }
-    let text = JsFuture::from(response.text().map_err(Failure::Network)?).await.map_err(Failure::Network)?;
-    let body = text.as_string().unwrap_or_default();
-    if body.len() > max_body {
+    // Bytes, not text: GetConnectionFunction's answer is the code itself, which need not be
+    // UTF-8. The XML answers are decoded by the core.
+    let cut = |e| Failure::BodyCut(e, status, response.headers());
+    let buffer = JsFuture::from(response.array_buffer().map_err(cut)?).await.map_err(cut)?;
+    let body = js_sys::Uint8Array::new(&buffer);
+    if body.length() as usize > max_body {
         return Err(Failure::TooLarge(status, response.headers()));
     }
-    Ok(Answer { status, headers: response.headers(), body })
+    Ok(Answer { status, headers: response.headers(), body: body.to_vec() })
 }
 
 /// Waits `ms`; `Err(())` when `signal` fires first. The timer never outlives the wait.

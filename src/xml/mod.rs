@@ -14,19 +14,27 @@ use crate::text::concat;
 /// How a timestamp failure starts (the SDK throws a `TypeError` for it).
 pub const BAD_TIMESTAMP: &str = "Invalid RFC3339 timestamp";
 
+/// The shapes read from an element's text.
+fn is_scalar(shape: &Shape) -> bool {
+    !matches!(shape, Shape::Structure(_) | Shape::List { .. })
+}
+
 /// Reads `element` as `shape`; `None` where the SDK leaves the member out.
 fn read(element: &Element, shape: &Shape) -> Result<Option<Value>, String> {
+    if is_scalar(shape) && !element.children.is_empty() {
+        // The SDK's deserializer has no reading of an element object as a scalar.
+        return Err(concat(&[&element.name, " should hold text, not elements"]));
+    }
     Ok(Some(match shape {
-        Shape::String => {
-            if !element.children.is_empty() {
-                return Err(concat(&[&element.name, " should hold text, not elements"]));
-            }
-            Value::Str(element.text().to_owned())
-        }
+        Shape::String | Shape::Enum(_) | Shape::Text(_) => Value::Str(element.text().to_owned()),
         Shape::Integer => Value::Num(js_number(element.text())),
+        // `text.toLowerCase() === "true"`, as the SDK reads booleans.
+        Shape::Boolean => Value::Bool(element.text().eq_ignore_ascii_case("true")),
         Shape::Timestamp => Value::Timestamp(
             parse_rfc3339(element.text()).ok_or_else(|| concat(&[BAD_TIMESTAMP, " in ", &element.name]))?,
         ),
+        // No answer of these operations has a blob inside XML (Get's code is the whole body).
+        Shape::Blob { .. } => return Err(concat(&[&element.name, " is a blob, which no XML answer holds"])),
         Shape::Structure(members) => read_struct(element, members)?,
         Shape::List { member, item } => {
             if element.children.is_empty() {
@@ -49,8 +57,7 @@ fn read(element: &Element, shape: &Shape) -> Result<Option<Value>, String> {
 fn read_struct(element: &Element, members: &[crate::operation::Member]) -> Result<Value, String> {
     let mut fields = Vec::new();
     for member in members {
-        let scalar = matches!(member.shape, Shape::String | Shape::Integer | Shape::Timestamp);
-        if scalar && element.children.iter().filter(|c| c.name == member.name).nth(1).is_some() {
+        if is_scalar(member.shape) && element.children.iter().filter(|c| c.name == member.name).nth(1).is_some() {
             return Err(concat(&[member.name, " appears more than once"]));
         }
         if let Some(child) = element.child(member.name) {

@@ -17,7 +17,7 @@ const failure = (e) => ({ threw: String(e?.stack ?? e) });
 
 /** Runs each check against the emulator at `endpoint`; a check that throws unexpectedly reports its stack. */
 export async function edgeChecks(pkg, endpoint) {
-  const { CloudFrontClient, DescribeConnectionFunctionCommand, EntityNotFound, CloudFrontServiceException, init } = pkg;
+  const { CloudFrontClient, DescribeConnectionFunctionCommand, ListConnectionFunctionsCommand, EntityNotFound, CloudFrontServiceException, init } = pkg;
   const result = {};
   await admin(endpoint, "reset");
 
@@ -53,6 +53,19 @@ export async function edgeChecks(pkg, endpoint) {
     };
   } catch (e) {
     result.describe = failure(e);
+  }
+
+  try {
+    const out = await cf.send(new ListConnectionFunctionsCommand({}));
+    const items = out.ConnectionFunctions ?? [];
+    result.list = {
+      status: out.$metadata.httpStatusCode,
+      names: items.map((f) => f.Name),
+      nextMarker: out.NextMarker ?? null,
+      timestampsAreDates: items.every((f) => f.CreatedTime instanceof Date && f.LastModifiedTime instanceof Date),
+    };
+  } catch (e) {
+    result.list = failure(e);
   }
 
   try {

@@ -2,11 +2,11 @@
 // modules): the package's default entry fetches the .wasm from next to itself, which workerd
 // cannot, and must say so; then the README's way out, init(module), must work.
 // Named imports, as users write them (a bundler drops what they do not reach).
-import { CloudFrontClient, DescribeConnectionFunctionCommand, EntityNotFound, CloudFrontServiceException, init } from "cloudfront-wasm";
+import { CloudFrontClient, DescribeConnectionFunctionCommand, ListConnectionFunctionsCommand, EntityNotFound, CloudFrontServiceException, init } from "cloudfront-wasm";
 import wasm from "cloudfront-wasm/cloudfront_wasm_bg.wasm";
 import { failingLoadCheck } from "./checks.mjs";
 
-const pkg = { CloudFrontClient, DescribeConnectionFunctionCommand, EntityNotFound, CloudFrontServiceException, init };
+const pkg = { CloudFrontClient, DescribeConnectionFunctionCommand, ListConnectionFunctionsCommand, EntityNotFound, CloudFrontServiceException, init };
 
 export default {
   async fetch(request) {

@@ -16,7 +16,7 @@ const BIN = (name) => path.join(ROOT, "node_modules/.bin", name);
 const DEV = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).devDependencies;
 const PROGRAM_TIMEOUT_MS = 60_000;
 
-let emu, tmp, app, workerd, sdkAttempts, bundledWasmImports;
+let emu, tmp, app, workerd, sdkAttempts, sdkList, bundledWasmImports;
 const children = new Set();
 // Also when the run ends without reaching after() (an uncaught error, an interrupted run).
 process.on("exit", () => {
@@ -77,8 +77,17 @@ before(async () => {
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", path.join(tmp, packed.filename)], { cwd: app, encoding: "utf8", timeout: 120_000 });
   for (const f of readdirSync(EDGE)) copyFileSync(path.join(EDGE, f), path.join(app, f));
 
-  // The SDK's attempt count for an always-throttled call, which ours must equal.
+  // The SDK's first page of ListConnectionFunctions, and its attempt count for an always-throttled
+  // call: each runtime's run must give the same.
   await emu.reset();
+  const list = await new sdk.CloudFrontClient({ region: "us-east-1", endpoint: emu.url, credentials: CREDS }).send(new sdk.ListConnectionFunctionsCommand({}));
+  sdkList = {
+    status: list.$metadata.httpStatusCode,
+    names: list.ConnectionFunctions.map((f) => f.Name),
+    nextMarker: list.NextMarker ?? null,
+    timestampsAreDates: true,
+  };
+  assert.ok(sdkList.names.length >= 2, `the emulator lists functions (SDK: ${JSON.stringify(sdkList)})`);
   await emu.fault({ kind: "throttle", count: 10, identifier: "mtls-auth-check" });
   const client = new sdk.CloudFrontClient({ region: "us-east-1", endpoint: emu.url, credentials: CREDS });
   try {
@@ -107,6 +116,7 @@ function assertChecks(result, where) {
         name: "mtls-auth-check", stage: "LIVE", etag: "E3UN6WX5RRO2AG", status: 200,
         createdIsDate: true, created: "2024-05-01T11:00:00.123Z", modifiedIsDate: true,
       },
+      list: sdkList,
       notFound: { name: "EntityNotFound", isEntityNotFound: true, isServiceException: true, status: 404 },
       throttled: { name: "Throttling", isServiceException: true, status: 400, attempts: sdkAttempts, waited: true },
     },

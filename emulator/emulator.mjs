@@ -1,9 +1,10 @@
-// The CloudFront connection-function emulator: seed data, the API answers, fault injection,
-// canned answers, the emulator clock and the admin API (/__emulator/...). The HTTP plumbing
-// (routing, static files, proxy) lives in server.mjs.
+// The CloudFront connection-function emulator: routing, the request log, fault injection,
+// canned answers, the emulator clock and the admin API (/__emulator/...). The state and the
+// nine operations live in operations.mjs, the XML in wire.mjs, the sandbox that runs
+// TestConnectionFunction in sandbox.mjs. The HTTP plumbing (static files, proxy) is server.mjs.
 //
 // Order of processing for an API request:
-//   1. route + decode the Identifier (recorded in stats, even for rejected requests)
+//   1. route (operation + decoded Identifier/Id) and record it (stats, log), even if rejected later
 //   2. faults (admin-queued, the x-emulator-fault request header, or a seed fault flag):
 //      they model failures in front of the service, so they fire before authentication
 //   3. SigV4 verification (emulator/sigv4.mjs, @smithy/signature-v4)
@@ -12,77 +13,95 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { AuthError, headerMap, verifyRequest } from "./sigv4.mjs";
+import { ApiError, ConnectionFunctionStore } from "./operations.mjs";
+import { Sandbox } from "./sandbox.mjs";
+import { API_VERSION, XMLNS, errorXml, summaryXml, xmlEscape } from "./wire.mjs";
 
-export const API_VERSION = "2020-05-31";
-export const XMLNS = `http://cloudfront.amazonaws.com/doc/${API_VERSION}/`;
+export { API_VERSION, XMLNS, errorXml, summaryXml, xmlEscape };
 const FAULT_KINDS = new Set(["throttle", "html503", "empty500", "slow", "reset", "truncate", "malformed"]);
 const MAX_FAULT_QUEUE = 1000;
 const MAX_RECORDED = 10000;
+const MAX_LOGGED = 200; // the request log keeps the last 200 API requests
+const MAX_LOGGED_BODY = 256 * 1024; // bytes of a body kept in the log (this API's largest request is ~56 KiB)
 const MAX_DELAY_MS = 120000;
+
+/** The nine operations: SDK name → [method, path pattern] (`{}` is the Identifier/Id label). */
+export const OPERATIONS = {
+  CreateConnectionFunction: ["POST", "connection-function"],
+  ListConnectionFunctions: ["POST", "connection-functions"],
+  ListDistributionsByConnectionFunction: ["GET", "distributionsByConnectionFunction"],
+  GetConnectionFunction: ["GET", "connection-function/{}"],
+  UpdateConnectionFunction: ["PUT", "connection-function/{}"],
+  DeleteConnectionFunction: ["DELETE", "connection-function/{}"],
+  DescribeConnectionFunction: ["GET", "connection-function/{}/describe"],
+  PublishConnectionFunction: ["POST", "connection-function/{}/publish"],
+  TestConnectionFunction: ["POST", "connection-function/{}/test"],
+};
+
+/**
+ * Routes a raw path (under /2020-05-31/) and method to an operation.
+ * Returns { op, label } (op null when nothing matches; `wrongMethod` when only the method does not).
+ */
+export function route(method, rawPath) {
+  const segs = rawPath.split("/");
+  if (segs[0] !== "" || segs[1] !== API_VERSION) return { op: null };
+  const rest = segs.slice(2);
+  let wrongMethod = false;
+  for (const [op, [m, pattern]] of Object.entries(OPERATIONS)) {
+    const parts = pattern.split("/");
+    if (parts.length !== rest.length) continue;
+    let label;
+    if (!parts.every((p, i) => (p === "{}" ? ((label = rest[i]), true) : p === rest[i]))) continue;
+    if (m !== method) {
+      wrongMethod = true;
+      continue;
+    }
+    return { op, label };
+  }
+  return { op: null, wrongMethod };
+}
+
+function decodeLabel(label) {
+  if (label === undefined) return undefined;
+  try {
+    return decodeURIComponent(label);
+  } catch {
+    return label;
+  }
+}
 
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "ETag, x-amzn-RequestId, Date",
+  "Access-Control-Expose-Headers": "ETag, Location, x-amzn-RequestId, Date",
 };
-
-export function xmlEscape(s) {
-  return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]);
-}
 
 export function loadSeed(path = new URL("./seed.json", import.meta.url)) {
   return JSON.parse(readFileSync(path, "utf8"));
 }
 
-export function errorXml(type, code, message, requestId) {
-  return (
-    `<?xml version="1.0"?>\n<ErrorResponse xmlns="${XMLNS}"><Error><Type>${type}</Type>` +
-    `<Code>${xmlEscape(code)}</Code><Message>${xmlEscape(message)}</Message></Error>` +
-    `<RequestId>${requestId}</RequestId></ErrorResponse>`
-  );
-}
-
-export function summaryXml(fn, stageName, stage, arn) {
-  let kvs = "";
-  if (Array.isArray(stage.kvs)) {
-    kvs = `<KeyValueStoreAssociations><Quantity>${stage.kvs.length}</Quantity>`;
-    if (stage.kvs.length > 0) {
-      kvs += "<Items>";
-      for (const a of stage.kvs) kvs += `<KeyValueStoreAssociation><KeyValueStoreARN>${xmlEscape(a)}</KeyValueStoreARN></KeyValueStoreAssociation>`;
-      kvs += "</Items>";
-    }
-    kvs += "</KeyValueStoreAssociations>";
-  }
-  const comment = stage.comment === undefined ? "" : `<Comment>${xmlEscape(stage.comment)}</Comment>`;
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n<ConnectionFunctionSummary xmlns="${XMLNS}">` +
-    `<Name>${xmlEscape(fn.name)}</Name><Id>${xmlEscape(fn.id)}</Id>` +
-    `<ConnectionFunctionConfig>${comment}<Runtime>${xmlEscape(stage.runtime)}</Runtime>${kvs}</ConnectionFunctionConfig>` +
-    `<ConnectionFunctionArn>${xmlEscape(arn)}</ConnectionFunctionArn>` +
-    `<Status>${xmlEscape(stage.status)}</Status><Stage>${stageName}</Stage>` +
-    `<CreatedTime>${xmlEscape(fn.createdTime)}</CreatedTime>` +
-    `<LastModifiedTime>${xmlEscape(stage.lastModifiedTime)}</LastModifiedTime>` +
-    `</ConnectionFunctionSummary>`
-  );
-}
-
 export class Emulator {
-  constructor(seed = loadSeed()) {
+  constructor(seed = loadSeed(), { sandbox } = {}) {
     this.seed = seed;
     this.accounts = seed.accounts;
-    this.functions = seed.functions.map((f) => ({
-      ...f,
-      arn: f.arn ?? `arn:aws:cloudfront::${seed.accountId}:connection-function/${f.name}`,
-    }));
+    this.sandbox = sandbox ?? new Sandbox();
+    this.store = new ConnectionFunctionStore(seed, { now: () => this.now(), sandbox: this.sandbox });
     this.timers = new Set();
     this.reset();
   }
 
+  /** Restores the seed state and clears counters, the request log, faults, canned answers and the clock offset. */
   reset() {
-    this.stats = { requests: 0, identifiers: [], last: null };
-    this.faults = []; // FIFO of { kind, count, identifier?, delayMs? }
+    this.stats = { requests: 0, identifiers: [], last: null, log: [] };
+    this.faults = []; // FIFO of { kind, count, identifier?, operation?, delayMs? }
     this.canned = []; // FIFO of { status, headers, body, count }
     this.clockOffsetMs = 0;
     this.seedCounters = new Map(); // function id → API requests seen (for seed fault patterns)
+    this.store.reset();
+  }
+
+  /** The connection functions as they are now (server.mjs lists their names at start-up). */
+  get functions() {
+    return this.store.functions;
   }
 
   now() {
@@ -90,7 +109,7 @@ export class Emulator {
   }
 
   findFunction(identifier) {
-    return this.functions.find((f) => f.name === identifier || f.arn === identifier || f.id === identifier);
+    return this.store.find(identifier);
   }
 
   /** Bounded setTimeout whose timers are cleared by close(). */
@@ -107,6 +126,7 @@ export class Emulator {
   close() {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    this.sandbox.close();
   }
 
   baseHeaders(requestId) {
@@ -123,10 +143,11 @@ export class Emulator {
   }
 
   /** Takes the fault (if any) for this request: admin queue first, then the request header, then the seed. */
-  takeFault(identifier, headers) {
+  takeFault(operation, identifier, headers) {
     for (let i = 0; i < this.faults.length; i++) {
       const f = this.faults[i];
       if (f.identifier !== undefined && f.identifier !== identifier) continue;
+      if (f.operation !== undefined && f.operation !== operation) continue;
       f.count -= 1;
       if (f.count <= 0) this.faults.splice(i, 1);
       return f;
@@ -171,6 +192,7 @@ export class Emulator {
       case "truncate": {
         // A normal answer whose body is cut mid-XML: full Content-Length announced, then the socket closes.
         const full = await answer();
+        if (res.destroyed || res.writableEnded) return true; // the client left while the answer was made
         const buf = Buffer.from(full.body, "utf8");
         res.writeHead(full.status, { ...full.headers, "Content-Length": String(buf.length) });
         res.write(buf.subarray(0, Math.floor(buf.length / 2)), () => res.socket?.destroy());
@@ -189,99 +211,118 @@ export class Emulator {
     }
   }
 
+  /** Records an API request in the stats and the request log (before anything can reject it). */
+  record({ op, identifier, method, rawPath, query, headers, body }) {
+    this.stats.requests += 1;
+    if (identifier !== undefined && this.stats.identifiers.length < MAX_RECORDED) this.stats.identifiers.push(identifier);
+    const headerObject = Object.fromEntries(headers);
+    this.stats.last = { method, path: rawPath, query, headers: headerObject };
+    const log = this.stats.log;
+    log.push({ operation: op, method, path: rawPath, query, headers: headerObject, body: body.subarray(0, MAX_LOGGED_BODY).toString("utf8") });
+    if (log.length > MAX_LOGGED) log.splice(0, log.length - MAX_LOGGED);
+  }
+
   /**
    * Handles one API request (path under /2020-05-31/). `body` is the full request body.
    */
   async handleApi(req, res, { rawPath, rawQuery, body }) {
     const requestId = randomUUID();
     const headers = headerMap(req.rawHeaders);
-    // Route.
-    const segs = rawPath.split("/");
-    let identifier;
-    let op = null;
-    if (segs.length === 5 && segs[1] === API_VERSION && segs[2] === "connection-function" && segs[4] === "describe") {
-      op = "DescribeConnectionFunction";
-    }
-    if (op) {
-      try {
-        identifier = decodeURIComponent(segs[3]);
-      } catch {
-        identifier = segs[3];
-      }
-    }
+    const { op, label, wrongMethod } = route(req.method, rawPath);
     let query = {};
     try {
       query = Object.fromEntries(new URLSearchParams(rawQuery.replace(/\+/g, "%2B")));
     } catch {
       query = {};
     }
-    this.stats.requests += 1;
-    if (this.stats.identifiers.length < MAX_RECORDED && op) this.stats.identifiers.push(identifier);
-    this.stats.last = { method: req.method, path: rawPath, query, headers: Object.fromEntries(headers) };
+    // The function a request is about: its path label, or ListDistributionsByConnectionFunction's query member.
+    const identifier = op === "ListDistributionsByConnectionFunction" ? query.ConnectionFunctionIdentifier : decodeLabel(label);
+    this.record({ op, identifier, method: req.method, rawPath, query, headers, body });
 
-    const produce = () => this.operate(req.method, op, identifier, query, requestId, segs);
+    // Everything after the faults: authentication, canned answers, the operation. A truncate
+    // fault cuts this answer, so a write it hits has happened (as when a network cuts a real one).
+    const respond = async () => {
+      try {
+        await verifyRequest(
+          { method: req.method, rawPath, rawQuery, headers, body },
+          { accounts: this.accounts, now: this.now() },
+        );
+      } catch (e) {
+        if (!(e instanceof AuthError)) throw e;
+        return this.errorAnswer(e.status, e.code, e.message, requestId);
+      }
+      if (this.canned.length > 0) {
+        const c = this.canned[0];
+        c.count -= 1;
+        if (c.count <= 0) this.canned.shift();
+        const cannedBody = c.bodyBase64 !== undefined ? Buffer.from(c.bodyBase64, "base64") : (c.body ?? "");
+        return { status: c.status ?? 200, headers: { ...CORS_HEADERS, ...(c.headers ?? {}) }, body: cannedBody };
+      }
+      return this.operate({ op, wrongMethod, identifier, query, headers, body, requestId, method: req.method, rawPath });
+    };
 
-    const fault = this.takeFault(identifier, headers);
+    const fault = this.takeFault(op, identifier, headers);
     if (fault) {
-      const done = await this.applyFault(fault, req, res, requestId, produce);
+      const done = await this.applyFault(fault, req, res, requestId, respond);
       if (done) return;
       if (res.destroyed || req.socket.destroyed) return;
     }
-
-    try {
-      await verifyRequest(
-        { method: req.method, rawPath, rawQuery, headers, body },
-        { accounts: this.accounts, now: this.now() },
-      );
-    } catch (e) {
-      if (!(e instanceof AuthError)) throw e;
-      this.sendError(res, e.status, e.status >= 500 ? "Receiver" : "Sender", e.code, e.message, requestId);
-      return;
-    }
-
-    if (this.canned.length > 0) {
-      const c = this.canned[0];
-      c.count -= 1;
-      if (c.count <= 0) this.canned.shift();
-      const body = c.bodyBase64 !== undefined ? Buffer.from(c.bodyBase64, "base64") : (c.body ?? "");
-      send(res, c.status ?? 200, { ...CORS_HEADERS, ...(c.headers ?? {}) }, body);
-      return;
-    }
-
-    const out = produce();
+    const out = await respond();
     send(res, out.status, out.headers, out.body);
   }
 
-  /** The operation proper: returns { status, headers, body }. */
-  operate(method, op, identifier, query, requestId, segs) {
-    const err = (status, code, message) => ({
+  errorAnswer(status, code, message, requestId) {
+    return {
       status,
       headers: { ...this.baseHeaders(requestId), "Content-Type": "text/xml" },
       body: errorXml(status >= 500 ? "Receiver" : "Sender", code, message, requestId),
-    });
-    if (!op) {
-      return err(400, "UnsupportedOperation", `The emulator does not support ${method} /${segs.slice(1).join("/")}.`);
-    }
-    if (method !== "GET") {
-      return err(400, "UnsupportedOperation", `${method} is not supported on this resource.`);
-    }
-    let stageName = query.Stage ?? "DEVELOPMENT";
-    if (stageName !== "DEVELOPMENT" && stageName !== "LIVE") {
-      return err(400, "InvalidArgument", `Invalid value for Stage: '${stageName}'. Valid values: DEVELOPMENT, LIVE.`);
-    }
-    if (identifier === "" || identifier.length > 1024) {
-      return err(400, "InvalidArgument", "The Identifier is not valid.");
-    }
-    const fn = this.findFunction(identifier);
-    const stage = fn?.stages?.[stageName];
-    if (!fn || !stage) {
-      return err(404, "EntityNotFound", `The specified connection function does not exist.`);
-    }
-    return {
-      status: 200,
-      headers: { ...this.baseHeaders(requestId), "Content-Type": "text/xml", ETag: stage.etag },
-      body: summaryXml(fn, stageName, stage, fn.arn),
     };
+  }
+
+  /** The operation proper: returns { status, headers, body }, an error envelope for a modeled error. */
+  async operate({ op, wrongMethod, identifier, query, headers, body, requestId, method, rawPath }) {
+    const base = this.baseHeaders(requestId);
+    try {
+      if (!op) {
+        throw new ApiError(
+          400,
+          "UnsupportedOperation",
+          wrongMethod ? `${method} is not supported on this resource.` : `The emulator does not support ${method} ${rawPath}.`,
+        );
+      }
+      const input = { identifier, query, body, ifMatch: headers.get("if-match"), host: headers.get("host") ?? "cloudfront.amazonaws.com" };
+      const out = await this.dispatch(op, input);
+      return { status: out.status, headers: { ...base, ...out.headers }, body: out.body };
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      return this.errorAnswer(e.status, e.code, e.message, requestId);
+    }
+  }
+
+  dispatch(op, input) {
+    const s = this.store;
+    switch (op) {
+      case "DescribeConnectionFunction":
+        return s.describe(input);
+      case "GetConnectionFunction":
+        return s.get(input);
+      case "CreateConnectionFunction":
+        return s.create(input);
+      case "UpdateConnectionFunction":
+        return s.update(input);
+      case "PublishConnectionFunction":
+        return s.publish(input);
+      case "TestConnectionFunction":
+        return s.test(input);
+      case "DeleteConnectionFunction":
+        return s.delete(input);
+      case "ListConnectionFunctions":
+        return s.list(input);
+      case "ListDistributionsByConnectionFunction":
+        return s.listDistributions(input);
+      default:
+        throw new ApiError(400, "UnsupportedOperation", `${op} is not supported.`);
+    }
   }
 
   /** The admin API. Returns true if handled. */
@@ -311,19 +352,25 @@ export class Emulator {
         json(200, this.stats);
         return true;
       case "GET /__emulator/functions":
-        json(200, { functions: this.functions.map((f) => ({ name: f.name, id: f.id, arn: f.arn, stages: Object.keys(f.stages) })) });
+        json(200, {
+          functions: this.functions.map((f) => ({ name: f.name, id: f.id, arn: f.arn, stages: Object.keys(f.stages) })),
+          distributions: this.store.distributions.map((d) => ({ id: d.Id, connectionFunctionId: d.ConnectionFunctionAssociation?.Id })),
+        });
         return true;
       case "POST /__emulator/faults": {
-        const { kind, identifier, delayMs } = input;
+        const { kind, identifier, operation, delayMs } = input;
         const count = input.count ?? 1;
         if (!FAULT_KINDS.has(kind)) return json(400, { error: `kind must be one of ${[...FAULT_KINDS].join(", ")}` }), true;
         if (!Number.isInteger(count) || count < 1 || count > 10000) return json(400, { error: "count must be an integer in 1..10000" }), true;
         if (identifier !== undefined && typeof identifier !== "string") return json(400, { error: "identifier must be a string" }), true;
+        if (operation !== undefined && !Object.hasOwn(OPERATIONS, operation)) {
+          return json(400, { error: `operation must be one of ${Object.keys(OPERATIONS).join(", ")}` }), true;
+        }
         if (delayMs !== undefined && (typeof delayMs !== "number" || delayMs < 0 || delayMs > MAX_DELAY_MS)) {
           return json(400, { error: `delayMs must be a number in 0..${MAX_DELAY_MS}` }), true;
         }
         if (this.faults.length >= MAX_FAULT_QUEUE) return json(400, { error: "too many queued faults" }), true;
-        this.faults.push({ kind, count, identifier, delayMs: delayMs ?? 2000 });
+        this.faults.push({ kind, count, identifier, operation, delayMs: delayMs ?? 2000 });
         json(200, { ok: true, queued: this.faults.length });
         return true;
       }

@@ -8,7 +8,7 @@
 //                         so the page can use "real AWS through this server" while the
 //                         emulator keeps serving /2020-05-31/
 //   /__emulator/...       the emulator's admin API (see DEVELOPING.md)
-//   /__server/info        JSON the page reads: { mode, upstream, demo }
+//   /__server/info        JSON the page reads: { mode, upstream, demo: { credentials, functions, connectionObject } }
 //
 // Proxy design. SigV4 signs the Host header and the path, so a request can only be
 // forwarded unchanged if it was signed for the upstream's host and the upstream's path.
@@ -17,11 +17,12 @@
 // that sends the signed request to `<this server>/proxy<path>?<query>` instead. The
 // proxy strips the `/proxy` prefix, sets Host to the upstream's host and forwards the
 // method, path, query, body and the (signed) headers unchanged, then adds CORS headers
-// (Access-Control-Expose-Headers: ETag, x-amzn-RequestId, Date) to the answer.
+// (Access-Control-Expose-Headers: ETag, Location, x-amzn-RequestId, Date) to the answer.
 // A request to /2020-05-31/... in upstream mode is forwarded the same way (for clients
 // that signed for the upstream's host, e.g. via an HTTP-proxy-style fetch).
 import { createServer, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
+import { readFileSync } from "node:fs";
 import { stat, readFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, extname, join, resolve, sep } from "node:path";
@@ -60,7 +61,7 @@ const PREFLIGHT_HEADERS = {
   "Access-Control-Allow-Headers":
     "authorization, x-amz-date, x-amz-security-token, x-amz-content-sha256, x-amz-user-agent, " +
     "amz-sdk-invocation-id, amz-sdk-request, content-type, if-match, x-emulator-fault",
-  "Access-Control-Expose-Headers": "ETag, x-amzn-RequestId, Date",
+  "Access-Control-Expose-Headers": "ETag, Location, x-amzn-RequestId, Date",
   "Access-Control-Max-Age": "600",
 };
 
@@ -210,7 +211,7 @@ function forward(req, res, { upstream, path, body }) {
 /**
  * Starts the server. Resolves to { url, port, close(), emulator }.
  * @param {{port?: number, host?: string, upstream?: string, quiet?: boolean, seed?: object,
- *          wwwDir?: string, distDir?: string}} opts
+ *          wwwDir?: string, distDir?: string, sandbox?: import("./sandbox.mjs").Sandbox}} opts
  */
 export async function startServer(opts = {}) {
   const host = opts.host ?? "127.0.0.1";
@@ -219,7 +220,7 @@ export async function startServer(opts = {}) {
   const wwwDir = resolve(opts.wwwDir ?? join(ROOT, "www"));
   const distDir = resolve(opts.distDir ?? join(ROOT, "dist"));
   const seed = opts.seed ?? loadSeed();
-  const emulator = new Emulator(seed);
+  const emulator = new Emulator(seed, { sandbox: opts.sandbox });
   const sockets = new Set();
 
   const info = {
@@ -228,6 +229,8 @@ export async function startServer(opts = {}) {
     demo: {
       credentials: seed.accounts.map((a) => ({ ...a })),
       functions: emulator.functions.map((f) => f.name),
+      // The documented sample for TestConnectionFunction's ConnectionObject (DEVELOPING.md), as text.
+      connectionObject: readFileSync(join(HERE, "sample-connection.json"), "utf8"),
     },
   };
 

@@ -31,12 +31,12 @@ fn main() {
     let input = [InputValue::Str("fx-3kvs".into()), InputValue::Str("LIVE".into())];
     let at = 1_714_564_800_000;
     per_call("build + sign, signing key derived each time", 100_000, |i| {
-        let mut req = build(&OP, &input, &endpoint).unwrap();
+        let mut req = build(&OP, &input, &endpoint, &|_: &str| true).unwrap();
         black_box(sign(&mut req, &creds, at + i64::from(i), "us-east-1"));
     });
     let mut keys = KeyCache::default();
     per_call("build + sign, signing key kept (as the client)", 100_000, |i| {
-        let mut req = build(&OP, &input, &endpoint).unwrap();
+        let mut req = build(&OP, &input, &endpoint, &|_: &str| true).unwrap();
         black_box(sign_cached(&mut req, &creds, at + i64::from(i), "us-east-1", &mut keys));
     });
     let body = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/js/fixtures/f05-three-kvs.xml")).unwrap();

@@ -5,6 +5,7 @@
 //! randomness and credentials come in as values, so all of it is tested on the host.
 //! `wasm` is the only place that touches JavaScript (fetch, promises, timers, objects).
 
+pub mod body;
 pub mod endpoint;
 pub mod error;
 pub mod operation;

@@ -1,23 +1,57 @@
-//! Builds the HTTP request for an operation from its input: path labels, query, headers.
+//! Builds the HTTP request for an operation from its input: every member checked against the
+//! model first, then path labels, query, headers and the XML body (`body`).
 
+use crate::body;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::operation::{Location, Operation};
+use crate::operation::{Location, Operation, Pattern, Shape, TextRule};
 
-/// An input member's value as the boundary found it.
+/// An input value as the boundary found it, read by the member's shape.
 #[derive(Clone, Debug, PartialEq)]
 pub enum InputValue {
+    /// `undefined` or `null` (the SDK treats both as absent).
     Missing,
     Str(String),
-    /// Not a string: holds the JS type name for the message (`number`, `object`, …).
-    NotString(&'static str),
     /// A JS string that is not valid UTF-16 (a lone surrogate).
     InvalidUnicode,
+    Num(f64),
+    /// A `Uint8Array`'s bytes.
+    Bytes(Vec<u8>),
+    List(Vec<InputValue>),
+    /// A structure: one value per member of its shape, in the shape's order.
+    Struct(Vec<InputValue>),
+    /// A value of a JS type the shape does not take: the type's name for the message
+    /// (`a number`, `an array`, …).
+    Other(&'static str),
 }
 
-/// The longest string accepted for a label, query or header value: well above any
-/// CloudFront name or ARN, well below what would make a useless multi-kilobyte URL.
+impl InputValue {
+    /// What the value is, for "must be X, not Y" messages.
+    fn kind(&self) -> &'static str {
+        match self {
+            InputValue::Missing => "missing",
+            InputValue::Str(_) | InputValue::InvalidUnicode => "a string",
+            InputValue::Num(_) => "a number",
+            InputValue::Bytes(_) => "a Uint8Array",
+            InputValue::List(_) => "an array",
+            InputValue::Struct(_) => "an object",
+            InputValue::Other(kind) => kind,
+        }
+    }
+}
+
+/// Says whether text matches `[\p{L}\p{Z}\p{N}_.:/=+\-@]*` (TagKey, TagValue) as a whole.
+/// The wasm passes a JS `RegExp` test (no Unicode tables in the module); host code and
+/// tests pass a Rust function.
+pub type TagTextMatcher<'a> = &'a dyn Fn(&str) -> bool;
+
+/// The longest string accepted for a label, query or header value without a length of its
+/// own in the model: well above any CloudFront name or ARN, well below what would make a
+/// useless multi-kilobyte URL.
 pub const MAX_INPUT_CHARS: usize = 2048;
+
+/// The largest magnitude of the model's `integer` (a Java int).
+const MAX_INTEGER: f64 = 2_147_483_647.0;
 
 /// A request ready to sign and send. `Debug` hides the signature and the session token.
 #[derive(Clone, PartialEq)]
@@ -31,6 +65,8 @@ pub struct HttpRequest {
     pub query: String,
     /// Headers to send besides `host`, lower-case names.
     pub headers: Vec<(&'static str, String)>,
+    /// The XML body; `""` when none.
+    pub body: String,
     origin: String,
 }
 
@@ -48,6 +84,7 @@ impl std::fmt::Debug for HttpRequest {
             .field("method", &self.method)
             .field("url", &self.url())
             .field("headers", &headers)
+            .field("body_bytes", &self.body.len())
             .finish()
     }
 }
@@ -73,53 +110,112 @@ pub fn uri_encode(out: &mut String, text: &str, keep_slash: bool) {
     }
 }
 
-/// Checks one member's value against the description; `Ok(None)` when absent and optional.
-fn member_value<'a>(
-    name: &str,
-    required: bool,
-    allowed: &[&str],
-    value: &'a InputValue,
-) -> Result<Option<&'a str>, Error> {
-    let text = match value {
-        InputValue::Missing if required => {
-            return Err(Error::input(format!("{name} is required and was not given")))
-        }
-        InputValue::Missing => return Ok(None),
-        InputValue::NotString(kind) => {
-            return Err(Error::input(format!("{name} must be a string, not {kind}")))
-        }
-        InputValue::InvalidUnicode => {
-            return Err(Error::input(format!("{name} is not valid Unicode text (it contains a lone surrogate)")))
-        }
-        InputValue::Str(text) => text.as_str(),
-    };
-    if !allowed.is_empty() && !allowed.contains(&text) {
-        return Err(Error::input(format!("{name} must be one of {}", allowed.join(", "))));
-    }
+pub(crate) fn wrong_type(path: &str, wanted: &str, value: &InputValue) -> Error {
+    Error::input(format!("{path} must be {wanted}, not {}", value.kind()))
+}
+
+pub(crate) fn required(path: &str) -> Error {
+    Error::input(format!("{path} is required and was not given"))
+}
+
+/// `[a-zA-Z0-9-_]*`
+fn function_name_chars(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// `arn:aws:cloudfront::[0-9]{12}:key-value-store/[0-9a-fA-F-]{36}`
+fn key_value_store_arn(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("arn:aws:cloudfront::") else { return false };
+    // Split at the first `:` (a `char` pattern; an account of digits holds none).
+    let Some((account, kind_id)) = rest.split_once(':') else { return false };
+    let Some(id) = kind_id.strip_prefix("key-value-store/") else { return false };
+    account.len() == 12
+        && account.bytes().all(|b| b.is_ascii_digit())
+        && id.len() == 36
+        && id.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
+}
+
+fn check_rule(path: &str, rule: &TextRule, text: &str, tag_text: TagTextMatcher<'_>) -> Result<(), Error> {
     let chars = text.chars().count();
-    if chars > MAX_INPUT_CHARS {
-        return Err(Error::input(format!("{name} is {chars} characters long; at most {MAX_INPUT_CHARS} are accepted")));
+    if chars < rule.min || chars > rule.max {
+        return Err(Error::input(format!("{path} must be {} to {} characters long, not {chars}", rule.min, rule.max)));
     }
-    Ok(Some(text))
+    let matches = match rule.pattern {
+        Pattern::Any => true,
+        Pattern::FunctionName => function_name_chars(text),
+        Pattern::KeyValueStoreArn => key_value_store_arn(text),
+        Pattern::TagText => tag_text(text),
+    };
+    if !matches {
+        return Err(Error::input(format!("{path} may only contain {}", rule.allows)));
+    }
+    Ok(())
+}
+
+/// The text a scalar value is written as, once it passed the shape's checks: strings (free,
+/// enum or constrained) and whole numbers. `value` is present.
+pub(crate) fn scalar_text(
+    path: &str,
+    shape: &Shape,
+    value: &InputValue,
+    tag_text: TagTextMatcher<'_>,
+) -> Result<String, Error> {
+    if let Shape::Integer = shape {
+        let InputValue::Num(n) = value else { return Err(wrong_type(path, "a whole number", value)) };
+        if n.fract() != 0.0 || n.abs() > MAX_INTEGER {
+            return Err(Error::input(format!("{path} must be a whole number from -2147483648 to 2147483647")));
+        }
+        // `as` is exact here (checked above); -0 writes as "0", as JS's String(-0).
+        let digits = (n.abs() as u64).to_string();
+        return Ok(if *n < 0.0 { format!("-{digits}") } else { digits });
+    }
+    let text = match value {
+        InputValue::Str(text) => text,
+        InputValue::InvalidUnicode => {
+            return Err(Error::input(format!("{path} is not valid Unicode text (it contains a lone surrogate)")))
+        }
+        other => return Err(wrong_type(path, "a string", other)),
+    };
+    match shape {
+        Shape::Enum(allowed) if !allowed.contains(&text.as_str()) => {
+            Err(Error::input(format!("{path} must be one of {}", allowed.join(", "))))
+        }
+        Shape::Text(rule) => check_rule(path, rule, text, tag_text).map(|()| text.clone()),
+        _ => Ok(text.clone()),
+    }
 }
 
 /// Builds the request for `op`. `input` holds one value per `op.input` member, in order.
-pub fn build(op: &Operation, input: &[InputValue], endpoint: &Endpoint) -> Result<HttpRequest, Error> {
+/// Every member is checked before anything is built; the first problem is the error.
+pub fn build(
+    op: &Operation,
+    input: &[InputValue],
+    endpoint: &Endpoint,
+    tag_text: TagTextMatcher<'_>,
+) -> Result<HttpRequest, Error> {
     if input.len() != op.input.len() {
         return Err(Error::input(format!("{} takes {} input members", op.name, op.input.len())));
     }
     let mut path = String::with_capacity(endpoint.base_path.len() + op.path.len() + 32);
     path.push_str(&endpoint.base_path);
-    let mut query: Vec<(&str, &str)> = Vec::new();
+    let mut query: Vec<(&str, String)> = Vec::new();
     let mut headers: Vec<(&'static str, String)> = Vec::new();
     let mut template = op.path;
     for (member, value) in op.input.iter().zip(input) {
-        let Some(text) = member_value(member.name, member.required, member.allowed, value)? else {
-            if member.location == Location::Label {
-                return Err(Error::input(format!("{} is required and was not given", member.name)));
+        if member.location == Location::Body {
+            continue;
+        }
+        if matches!(value, InputValue::Missing) {
+            if member.required {
+                return Err(required(member.name));
             }
             continue;
-        };
+        }
+        let text = scalar_text(member.name, member.shape, value, tag_text)?;
+        if matches!(member.shape, Shape::String) && text.chars().count() > MAX_INPUT_CHARS {
+            let chars = text.chars().count();
+            return Err(Error::input(format!("{} is {chars} characters long; at most {MAX_INPUT_CHARS} are accepted", member.name)));
+        }
         match member.location {
             Location::Label => {
                 if text.is_empty() || text == "." || text == ".." {
@@ -137,7 +233,7 @@ pub fn build(op: &Operation, input: &[InputValue], endpoint: &Endpoint) -> Resul
                 };
                 let (head, tail) = template.split_at(at);
                 path.push_str(head);
-                uri_encode(&mut path, text, false);
+                uri_encode(&mut path, &text, false);
                 template = tail.get(marker.len()..).unwrap_or("");
             }
             Location::Query(key) => query.push((key, text)),
@@ -145,11 +241,23 @@ pub fn build(op: &Operation, input: &[InputValue], endpoint: &Endpoint) -> Resul
                 if text.bytes().any(|b| b < 0x20 || b == 0x7f) {
                     return Err(Error::input(format!("{} cannot contain control characters", member.name)));
                 }
-                headers.push((name, text.to_owned()));
+                headers.push((name, text));
             }
+            Location::Body => {}
         }
     }
     path.push_str(template);
+    let body = match op.body_root {
+        Some(root) => {
+            let members = op.input.iter().zip(input).filter(|(m, _)| m.location == Location::Body);
+            let body = body::write(root, members, tag_text)?;
+            // As the SDK: the content type goes with every operation that has a body shape,
+            // even when no member is set and the body is empty.
+            headers.push(("content-type", "application/xml".to_owned()));
+            body
+        }
+        None => String::new(),
+    };
     query.sort_unstable();
     let mut query_string = String::new();
     for (i, (key, value)) in query.iter().enumerate() {
@@ -166,63 +274,7 @@ pub fn build(op: &Operation, input: &[InputValue], endpoint: &Endpoint) -> Resul
         path,
         query: query_string,
         headers,
+        body,
         origin: endpoint.origin.clone(),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::endpoint::{resolve, EndpointConfig};
-    use crate::operation::DESCRIBE_CONNECTION_FUNCTION as OP;
-
-    fn aws() -> Endpoint {
-        resolve(&EndpointConfig::default()).unwrap()
-    }
-
-    fn s(v: &str) -> InputValue {
-        InputValue::Str(v.to_owned())
-    }
-
-    #[test]
-    fn encodes_label_once_and_query() {
-        let r = build(&OP, &[s("my func/a:b-é☃"), s("LIVE")], &aws()).unwrap();
-        assert_eq!(r.path, "/2020-05-31/connection-function/my%20func%2Fa%3Ab-%C3%A9%E2%98%83/describe");
-        assert_eq!(r.query, "Stage=LIVE");
-        assert_eq!(
-            r.url(),
-            "https://cloudfront.amazonaws.com/2020-05-31/connection-function/my%20func%2Fa%3Ab-%C3%A9%E2%98%83/describe?Stage=LIVE"
-        );
-        let r = build(&OP, &[s("a+b%c~d"), InputValue::Missing], &aws()).unwrap();
-        assert_eq!(r.path, "/2020-05-31/connection-function/a%2Bb%25c~d/describe");
-        assert_eq!(r.query, "");
-    }
-
-    #[test]
-    fn base_path_of_custom_endpoint() {
-        let e = resolve(&EndpointConfig { endpoint: Some("http://127.0.0.1:1/api/"), ..Default::default() }).unwrap();
-        let r = build(&OP, &[s("f"), InputValue::Missing], &e).unwrap();
-        assert_eq!(r.url(), "http://127.0.0.1:1/api/2020-05-31/connection-function/f/describe");
-    }
-
-    #[test]
-    fn rejects_bad_input_with_clear_messages() {
-        let cases: Vec<(InputValue, InputValue, &str)> = vec![
-            (InputValue::Missing, InputValue::Missing, "Identifier is required"),
-            (InputValue::NotString("number"), InputValue::Missing, "Identifier must be a string, not number"),
-            (s(""), InputValue::Missing, "cannot be empty"),
-            (s("."), InputValue::Missing, "cannot be empty"),
-            (s(".."), InputValue::Missing, "cannot be empty"),
-            (InputValue::InvalidUnicode, InputValue::Missing, "lone surrogate"),
-            (s(&"x".repeat(100_000)), InputValue::Missing, "100000 characters"),
-            (s("f"), s("live"), "Stage must be one of DEVELOPMENT, LIVE"),
-            (s("f"), s(""), "Stage must be one of"),
-            (s("f"), InputValue::NotString("number"), "Stage must be a string"),
-        ];
-        for (id, stage, want) in cases {
-            let err = build(&OP, &[id, stage], &aws()).unwrap_err();
-            assert_eq!(err.name, "ValidationError");
-            assert!(err.message.contains(want), "{} does not contain {want}", err.message);
-        }
-    }
 }

@@ -1,7 +1,7 @@
 //! Reads an answer into the operation's output or into the error the SDK would throw.
 
 use crate::error::{Error, ErrorKind, Fault, ResponseMeta};
-use crate::operation::{Operation, OutputMember};
+use crate::operation::{Operation, OutputMember, Shape};
 use crate::value::Value;
 use crate::xml::{parse_error_body, parse_payload, BAD_TIMESTAMP};
 
@@ -18,23 +18,44 @@ pub fn response_meta(status: u16, header: &dyn Fn(&'static str) -> Option<String
     }
 }
 
-/// The output members of a success answer (any 2xx), in model order.
+/// An answer's body as text. The wasm reads XML answers with `Response.text()` (invalid UTF-8
+/// replaced as a `TextDecoder` does), so their bytes are UTF-8; anything else reads as no text.
+pub fn body_text(body: &[u8]) -> &str {
+    std::str::from_utf8(body).unwrap_or("")
+}
+
+/// The output members of a success answer (any 2xx), in model order. `body` is the answer's
+/// bytes: a blob payload keeps them, anything else reads them as XML text (UTF-8).
 pub fn read_output(
     op: &Operation,
     meta: &ResponseMeta,
     header: &dyn Fn(&'static str) -> Option<String>,
-    body: &str,
+    body: &[u8],
 ) -> Result<Vec<(&'static str, Value)>, Error> {
     let mut out = Vec::with_capacity(op.output.len());
+    let parse_error = |detail: String| {
+        let name = if detail.starts_with(BAD_TIMESTAMP) { "TypeError" } else { "Error" };
+        Error::parse(name, format!("XML deserialization error: {detail}"), meta.clone())
+    };
+    let text = || std::str::from_utf8(body).map_err(|_| parse_error("the body is not UTF-8 text".to_owned()));
     for member in op.output {
         match member {
+            OutputMember::Payload { name, shape: Shape::Blob { .. } } => {
+                // An empty body sets no member, as in the SDK.
+                if !body.is_empty() {
+                    out.push((*name, Value::Bytes(body.to_vec())));
+                }
+            }
             OutputMember::Payload { name, shape } => {
-                let value = parse_payload(body, shape).map_err(|detail| {
-                    let name = if detail.starts_with(BAD_TIMESTAMP) { "TypeError" } else { "Error" };
-                    Error::parse(name, format!("XML deserialization error: {detail}"), meta.clone())
-                })?;
-                if let Some(v) = value {
+                if let Some(v) = parse_payload(text()?, shape).map_err(parse_error)? {
                     out.push((*name, v));
+                }
+            }
+            OutputMember::Body(members) => {
+                if let Some(Value::Struct(fields)) =
+                    parse_payload(text()?, &Shape::Structure(members)).map_err(parse_error)?
+                {
+                    out.extend(fields);
                 }
             }
             OutputMember::Header { name, header: key } => {
@@ -115,7 +136,9 @@ mod tests {
         assert_eq!((e.name.as_str(), e.message.as_str(), e.fault), ("EntityNotFound", "gone", Fault::Client));
         assert_eq!(e.response.as_ref().and_then(|r| r.request_id.as_deref()), Some("rid"));
         let keys: Vec<&str> = e.fields.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(keys, ["xmlns", "Error", "RequestId", "Type", "Code"]);
+        // The SDK's key order (tests/js/SDK-BEHAVIOUR.md §3): the root's children, its
+        // attributes, then the `<Error>` children.
+        assert_eq!(keys, ["Error", "RequestId", "xmlns", "Type", "Code"]);
     }
 
     #[test]

@@ -8,6 +8,10 @@
 
 use cloudfront_wasm::error::{Error, ErrorKind, Fault};
 use cloudfront_wasm::response::{read_error, read_output, response_meta};
+use cloudfront_wasm::operation::{
+    Operation, CREATE_CONNECTION_FUNCTION, DELETE_CONNECTION_FUNCTION, GET_CONNECTION_FUNCTION, LIST_CONNECTION_FUNCTIONS,
+    LIST_DISTRIBUTIONS_BY_CONNECTION_FUNCTION, PUBLISH_CONNECTION_FUNCTION, TEST_CONNECTION_FUNCTION, UPDATE_CONNECTION_FUNCTION,
+};
 use cloudfront_wasm::{Value, DESCRIBE_CONNECTION_FUNCTION as OP};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/rust/fixtures/samples/");
@@ -124,7 +128,7 @@ const SAMPLE_HEADERS: &[(&str, &str)] = &[
 fn output_with(hdrs: &[(&str, &str)], text: &str) -> Result<Vec<(&'static str, Value)>, Error> {
     let header = headers(hdrs);
     let meta = response_meta(200, &header);
-    read_output(&OP, &meta, &header, text)
+    read_output(&OP, &meta, &header, text.as_bytes())
 }
 
 fn output(text: &str) -> Vec<(&'static str, Value)> {
@@ -530,6 +534,297 @@ fn n08_no_message_at_500() {
 
 fn detail_value() -> Value {
     s("more")
+}
+
+// ---------------------------------------------------------------- the other operations' samples
+// Expected values: what @aws-sdk/client-cloudfront 3.1164.0 returns for the same answer
+// (tests/js/SDK-BEHAVIOUR.md, "All nine operations"), members in the SDK's key order (a
+// structure's required members first; the payload, then header members by header name).
+
+fn read_as(op: &Operation, status: u16, hdrs: &[(&str, &str)], bytes: &[u8]) -> Vec<(&'static str, Value)> {
+    let header = headers(hdrs);
+    read_output(op, &response_meta(status, &header), &header, bytes).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn b(v: bool) -> Value {
+    Value::Bool(v)
+}
+
+fn strings(items: &[&str]) -> Value {
+    Value::List(items.iter().map(|i| s(i)).collect())
+}
+
+/// `{ Quantity: n }` with `Items` when given.
+fn counted(quantity: f64, items: Option<Value>) -> Value {
+    let mut m = vec![("Quantity", num(quantity))];
+    if let Some(items) = items {
+        m.push(("Items", items));
+    }
+    st(m)
+}
+
+/// Samples 41 and 42: cert-serial-gate in DEVELOPMENT.
+fn cert_serial_gate() -> Value {
+    st(vec![
+        ("Name", s("cert-serial-gate")),
+        ("Id", s("CF1A2B3C4D5E6F")),
+        ("ConnectionFunctionConfig", st(vec![("Comment", s("deny revoked serials")), ("Runtime", s("cloudfront-js-2.0"))])),
+        ("ConnectionFunctionArn", s("arn:aws:cloudfront::111122223333:connection-function/CF1A2B3C4D5E6F")),
+        ("Status", s("UNPUBLISHED")),
+        ("Stage", s("DEVELOPMENT")),
+        ("CreatedTime", ts(1_757_865_600_000.0)),
+        ("LastModifiedTime", ts(1_757_866_200_500.0)),
+    ])
+}
+
+#[test]
+fn s31_list_two_summaries_and_next_marker() {
+    let out = read_as(&LIST_CONNECTION_FUNCTIONS, 200, SAMPLE_HEADERS, body("31-list-two-summaries.xml").as_bytes());
+    let second = Summary {
+        config: Some(config(Some(s("connection fn for mTLS")), None)),
+        stage: Some(s("DEVELOPMENT")),
+        ..Summary::full()
+    };
+    assert_eq!(out, vec![
+        ("NextMarker", s("next-page-token")),
+        ("ConnectionFunctions", Value::List(vec![Summary::full().value(), second.value()])),
+    ]);
+}
+
+#[test]
+fn s32_list_empty_is_an_empty_list_without_marker() {
+    let out = read_as(&LIST_CONNECTION_FUNCTIONS, 200, SAMPLE_HEADERS, body("32-list-empty.xml").as_bytes());
+    assert_eq!(out, vec![("ConnectionFunctions", Value::List(vec![]))]);
+    // An empty body sets no member at all.
+    assert_eq!(read_as(&LIST_CONNECTION_FUNCTIONS, 200, &[], b""), vec![]);
+}
+
+#[test]
+fn s34_get_returns_the_code_bytes_as_they_came() {
+    let hdrs = [("ETag", "E2QWRUHEXAMPLE"), ("Content-Type", "application/octet-stream"), ("x-amz-request-id", "rid")];
+    let code = body("34-get-code-blob-payload.xml");
+    assert_eq!(code, "function connectionHandler(connection) { connection.allow(); }");
+    let out = read_as(&GET_CONNECTION_FUNCTION, 200, &hdrs, code.as_bytes());
+    assert_eq!(out, vec![
+        ("ConnectionFunctionCode", Value::Bytes(code.into_bytes())),
+        ("ContentType", s("application/octet-stream")),
+        ("ETag", s("E2QWRUHEXAMPLE")),
+    ]);
+    // Not UTF-8 and not XML: still bytes, unchanged.
+    let out = read_as(&GET_CONNECTION_FUNCTION, 200, &[], &[0x3c, 0xff, 0x00, 0xfe]);
+    assert_eq!(out, vec![("ConnectionFunctionCode", Value::Bytes(vec![0x3c, 0xff, 0x00, 0xfe]))]);
+    // An empty body: no ConnectionFunctionCode key (as the SDK).
+    assert_eq!(read_as(&GET_CONNECTION_FUNCTION, 200, &[("etag", "E")], b""), vec![("ETag", s("E"))]);
+}
+
+#[test]
+fn s40_distribution_list_every_shape_kind() {
+    let hdrs = [("x-amzn-RequestId", "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"), ("Content-Type", "text/xml")];
+    let out = read_as(&LIST_DISTRIBUTIONS_BY_CONNECTION_FUNCTION, 200, &hdrs, body("40-listdist-one-full.xml").as_bytes());
+    let cert = "arn:aws:acm:us-east-1:111122223333:certificate/12345678-90ab-cdef-1234-567890abcdef";
+    let methods = || counted(2.0, Some(strings(&["HEAD", "GET"])));
+    let origin = st(vec![
+        ("Id", s("app-origin")),
+        ("DomainName", s("app.internal.example.com")),
+        ("OriginPath", s("")),
+        ("CustomHeaders", counted(0.0, None)),
+        (
+            "CustomOriginConfig",
+            st(vec![
+                ("HTTPPort", num(80.0)),
+                ("HTTPSPort", num(443.0)),
+                ("OriginProtocolPolicy", s("https-only")),
+                ("OriginSslProtocols", counted(1.0, Some(strings(&["TLSv1.2"])))),
+                ("OriginReadTimeout", num(30.0)),
+                ("OriginKeepaliveTimeout", num(5.0)),
+            ]),
+        ),
+        ("ConnectionAttempts", num(3.0)),
+        ("ConnectionTimeout", num(10.0)),
+        ("OriginShield", st(vec![("Enabled", b(false))])),
+    ]);
+    let summary = st(vec![
+        ("Id", s("E1A2B3C4D5E6F7")),
+        ("ARN", s("arn:aws:cloudfront::111122223333:distribution/E1A2B3C4D5E6F7")),
+        ("Status", s("Deployed")),
+        ("LastModifiedTime", ts(1_757_866_805_127.0)),
+        ("DomainName", s("d111111abcdef8.cloudfront.net")),
+        ("Aliases", counted(2.0, Some(strings(&["api.example.com", "mtls.example.com"])))),
+        ("Origins", counted(1.0, Some(Value::List(vec![origin])))),
+        (
+            "DefaultCacheBehavior",
+            st(vec![
+                ("TargetOriginId", s("app-origin")),
+                ("ViewerProtocolPolicy", s("https-only")),
+                ("TrustedSigners", st(vec![("Enabled", b(false)), ("Quantity", num(0.0))])),
+                ("TrustedKeyGroups", st(vec![("Enabled", b(false)), ("Quantity", num(0.0))])),
+                ("AllowedMethods", st(vec![("Quantity", num(2.0)), ("Items", strings(&["HEAD", "GET"])), ("CachedMethods", methods())])),
+                ("SmoothStreaming", b(false)),
+                ("Compress", b(true)),
+                ("LambdaFunctionAssociations", counted(0.0, None)),
+                ("FunctionAssociations", counted(0.0, None)),
+                ("FieldLevelEncryptionId", s("")),
+                ("CachePolicyId", s("4135ea2d-6df8-44a3-9df3-4b5a84be39ad")),
+            ]),
+        ),
+        ("CacheBehaviors", counted(0.0, None)),
+        ("CustomErrorResponses", counted(0.0, None)),
+        ("Comment", s("mTLS API front door")),
+        ("PriceClass", s("PriceClass_100")),
+        ("Enabled", b(true)),
+        (
+            "ViewerCertificate",
+            st(vec![
+                ("ACMCertificateArn", s(cert)),
+                ("SSLSupportMethod", s("sni-only")),
+                ("MinimumProtocolVersion", s("TLSv1.2_2021")),
+                ("Certificate", s(cert)),
+                ("CertificateSource", s("acm")),
+            ]),
+        ),
+        ("Restrictions", st(vec![("GeoRestriction", st(vec![("RestrictionType", s("none")), ("Quantity", num(0.0))]))])),
+        ("WebACLId", s("")),
+        ("HttpVersion", s("http2")),
+        ("IsIPV6Enabled", b(true)),
+        ("Staging", b(false)),
+        ("ETag", s("E3QZEXAMPLETAG")),
+        ("OriginGroups", counted(0.0, None)),
+        (
+            "ViewerMtlsConfig",
+            st(vec![
+                ("Mode", s("required")),
+                (
+                    "TrustStoreConfig",
+                    st(vec![
+                        ("TrustStoreId", s("ts-0a1b2c3d")),
+                        ("AdvertiseTrustStoreCaNames", b(true)),
+                        ("IgnoreCertificateExpiry", b(false)),
+                    ]),
+                ),
+            ]),
+        ),
+        ("ConnectionFunctionAssociation", st(vec![("Id", s("CF1A2B3C4D5E6F"))])),
+    ]);
+    let list = st(vec![
+        ("Marker", s("")),
+        ("MaxItems", num(1.0)),
+        ("IsTruncated", b(true)),
+        ("Quantity", num(1.0)),
+        ("NextMarker", s("E1A2B3C4D5E6F7")),
+        ("Items", Value::List(vec![summary])),
+    ]);
+    assert_eq!(out, vec![("DistributionList", list)]);
+}
+
+#[test]
+fn booleans_read_as_the_sdk_reads_them() {
+    let read = |text: &str| {
+        let xml = format!("<DistributionList><IsTruncated>{text}</IsTruncated></DistributionList>");
+        read_as(&LIST_DISTRIBUTIONS_BY_CONNECTION_FUNCTION, 200, &[], xml.as_bytes())
+    };
+    // `text.toLowerCase() === "true"`: anything else is false.
+    for (text, want) in [("true", true), ("TRUE", true), ("True", true), ("false", false), ("yes", false), ("1", false), ("", false), (" true", false)] {
+        assert_eq!(read(text), vec![("DistributionList", st(vec![("IsTruncated", b(want))]))], "{text:?}");
+    }
+}
+
+#[test]
+fn nested_lists_of_numbers_and_structures() {
+    let xml = "<DistributionList><Items><DistributionSummary><OriginGroups><Quantity>1</Quantity><Items><OriginGroup>\
+        <Id>g</Id><FailoverCriteria><StatusCodes><Quantity>2</Quantity><Items><StatusCode>500</StatusCode><StatusCode>x</StatusCode></Items></StatusCodes></FailoverCriteria>\
+        <Members><Quantity>2</Quantity><Items><OriginGroupMember><OriginId>a</OriginId></OriginGroupMember><OriginGroupMember><OriginId>b</OriginId></OriginGroupMember></Items></Members>\
+        </OriginGroup></Items></OriginGroups><CacheBehaviors><Quantity>1</Quantity><Items><CacheBehavior><PathPattern>/api/*</PathPattern><MinTTL>86400000000</MinTTL></CacheBehavior></Items></CacheBehaviors>\
+        <AliasICPRecordals><AliasICPRecordal><CNAME>c</CNAME><ICPRecordalStatus>APPROVED</ICPRecordalStatus></AliasICPRecordal></AliasICPRecordals>\
+        </DistributionSummary></Items></DistributionList>";
+    let out = read_as(&LIST_DISTRIBUTIONS_BY_CONNECTION_FUNCTION, 200, &[], xml.as_bytes());
+    let Some(Value::List(statuses)) = out[0].1.get("Items").and_then(|i| match i {
+        Value::List(items) => items[0].get("OriginGroups")?.get("Items"),
+        _ => None,
+    }).and_then(|groups| match groups {
+        Value::List(g) => g[0].get("FailoverCriteria")?.get("StatusCodes")?.get("Items"),
+        _ => None,
+    }) else {
+        panic!("{out:?}")
+    };
+    assert_eq!(statuses[0], num(500.0));
+    assert!(matches!(statuses[1], Value::Num(n) if n.is_nan()));
+    let summary = match &out[0].1.get("Items") {
+        Some(Value::List(items)) => items[0].clone(),
+        other => panic!("{other:?}"),
+    };
+    let members = summary.get("OriginGroups").and_then(|g| g.get("Items")).map(|i| match i {
+        Value::List(g) => g[0].get("Members").cloned(),
+        _ => None,
+    });
+    assert_eq!(members, Some(Some(counted(2.0, Some(Value::List(vec![st(vec![("OriginId", s("a"))]), st(vec![("OriginId", s("b"))])]))))));
+    assert_eq!(
+        summary.get("CacheBehaviors"),
+        Some(&counted(1.0, Some(Value::List(vec![st(vec![("PathPattern", s("/api/*")), ("MinTTL", num(86_400_000_000.0))])]))))
+    );
+    assert_eq!(
+        summary.get("AliasICPRecordals"),
+        Some(&Value::List(vec![st(vec![("CNAME", s("c")), ("ICPRecordalStatus", s("APPROVED"))])]))
+    );
+}
+
+#[test]
+fn s41_create_201_with_location_and_etag() {
+    let hdrs = [
+        ("x-amzn-RequestId", "1a2b3c4d-0000-4000-8000-000000000041"),
+        ("Content-Type", "text/xml"),
+        ("ETag", "E2CREATEDEXAMPLE"),
+        ("Location", "https://cloudfront.amazonaws.com/2020-05-31/connection-function/CF1A2B3C4D5E6F"),
+    ];
+    let out = read_as(&CREATE_CONNECTION_FUNCTION, 201, &hdrs, body("41-create-201.xml").as_bytes());
+    assert_eq!(out, vec![
+        ("ConnectionFunctionSummary", cert_serial_gate()),
+        ("ETag", s("E2CREATEDEXAMPLE")),
+        ("Location", s("https://cloudfront.amazonaws.com/2020-05-31/connection-function/CF1A2B3C4D5E6F")),
+    ]);
+    // Update and Publish read the same payload; Publish has no ETag member.
+    let out = read_as(&UPDATE_CONNECTION_FUNCTION, 200, &hdrs, body("41-create-201.xml").as_bytes());
+    assert_eq!(out, vec![("ConnectionFunctionSummary", cert_serial_gate()), ("ETag", s("E2CREATEDEXAMPLE"))]);
+    let out = read_as(&PUBLISH_CONNECTION_FUNCTION, 200, &hdrs, body("41-create-201.xml").as_bytes());
+    assert_eq!(out, vec![("ConnectionFunctionSummary", cert_serial_gate())]);
+}
+
+#[test]
+fn s42_test_result_with_logs() {
+    let hdrs = [("x-amzn-RequestId", "1a2b3c4d-0000-4000-8000-000000000042"), ("Content-Type", "text/xml")];
+    let out = read_as(&TEST_CONNECTION_FUNCTION, 200, &hdrs, body("42-test-result.xml").as_bytes());
+    assert_eq!(out, vec![(
+        "ConnectionFunctionTestResult",
+        st(vec![
+            ("ConnectionFunctionSummary", cert_serial_gate()),
+            ("ComputeUtilization", s("12")),
+            ("ConnectionFunctionExecutionLogs", strings(&["serial 0a:1b:2c checked", "revoked: false"])),
+            ("ConnectionFunctionErrorMessage", s("")),
+            ("ConnectionFunctionOutput", s("{\"action\":\"allow\"}")),
+        ]),
+    )]);
+}
+
+#[test]
+fn delete_has_no_output_members_whatever_the_body() {
+    assert_eq!(read_as(&DELETE_CONNECTION_FUNCTION, 204, &[("etag", "E")], b""), vec![]);
+    assert_eq!(read_as(&DELETE_CONNECTION_FUNCTION, 200, &[], b"<a><b>1</b></a>"), vec![]);
+}
+
+#[test]
+fn modeled_errors_of_every_operation_keep_their_fault() {
+    let meta = |status| response_meta(status, &|_: &str| None);
+    let envelope = |code: &str| format!("<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>m</Message></Error></ErrorResponse>");
+    // TestFunctionFailed is the model's one server fault: "server" even at 400.
+    let e = read_error(&TEST_CONNECTION_FUNCTION, meta(400), &envelope("TestFunctionFailed"));
+    assert_eq!((e.name.as_str(), e.fault), ("TestFunctionFailed", Fault::Server));
+    // Looked up service-wide, as the SDK does: a client fault at 500 from any operation.
+    for code in ["PreconditionFailed", "CannotDeleteEntityWhileInUse", "EntityAlreadyExists", "InvalidIfMatchVersion", "EntitySizeLimitExceeded"] {
+        for op in cloudfront_wasm::operation::OPERATIONS {
+            let e = read_error(op, meta(500), &envelope(code));
+            assert_eq!((e.name.as_str(), e.fault), (code, Fault::Client), "{} {code}", op.name);
+        }
+    }
+    assert_eq!(read_error(&DELETE_CONNECTION_FUNCTION, meta(500), &envelope("TooManyFunctions")).fault, Fault::Server);
 }
 
 // ---------------------------------------------------------------- SDK mismatches in the core

@@ -99,7 +99,7 @@ fn every_vector_matches_botocore_exactly() {
     let endpoint = resolve(&EndpointConfig { region: Some("us-east-1"), ..Default::default() }).unwrap();
     for case in cases() {
         let stage = case.stage.clone().map_or(InputValue::Missing, InputValue::Str);
-        let mut req = build(&DESCRIBE_CONNECTION_FUNCTION, &[InputValue::Str(case.identifier.clone()), stage], &endpoint)
+        let mut req = build(&DESCRIBE_CONNECTION_FUNCTION, &[InputValue::Str(case.identifier.clone()), stage], &endpoint, &|_: &str| true)
             .unwrap_or_else(|e| panic!("{}: {e}", case.title));
         assert_eq!(req.url(), case.url, "{}: URL", case.title);
         let creds = Credentials::new(&access_key, &secret, case.session_token.as_deref()).unwrap();
@@ -122,7 +122,7 @@ fn a_millisecond_inside_the_second_signs_the_same() {
     let case = cases().into_iter().next().unwrap();
     let creds = Credentials::new(&access_key, &secret, case.session_token.as_deref()).unwrap();
     let input = [InputValue::Str(case.identifier.clone()), case.stage.clone().map_or(InputValue::Missing, InputValue::Str)];
-    let mut req = build(&DESCRIBE_CONNECTION_FUNCTION, &input, &endpoint).unwrap();
+    let mut req = build(&DESCRIBE_CONNECTION_FUNCTION, &input, &endpoint, &|_: &str| true).unwrap();
     sign(&mut req, &creds, epoch_ms + 999, "us-east-1");
     let auth = req.headers.iter().find(|(n, _)| *n == "authorization").map(|(_, v)| v.clone());
     assert_eq!(auth.as_deref(), Some(case.authorization.as_str()));

@@ -43,7 +43,7 @@ fuzz_target!(|data: &[u8]| {
         resolve(&EndpointConfig { endpoint: Some("http://127.0.0.1:8080/base/"), ..Default::default() }).unwrap()
     };
     let id = text.into_owned();
-    let Ok(mut req) = build(&DESCRIBE_CONNECTION_FUNCTION, &[InputValue::Str(id.clone()), stage], &endpoint) else {
+    let Ok(mut req) = build(&DESCRIBE_CONNECTION_FUNCTION, &[InputValue::Str(id.clone()), stage], &endpoint, &|_: &str| true) else {
         return;
     };
     assert!(!id.is_empty() && id != "." && id != "..");

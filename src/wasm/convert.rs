@@ -17,7 +17,6 @@ extern "C" {
 }
 
 use crate::error::{Error, ErrorKind, ResponseMeta};
-use crate::request::InputValue;
 use crate::value::Value;
 
 /// A literal (a property or header name, a fixed value) as a JS string, made once and kept:
@@ -51,8 +50,10 @@ pub fn set(target: &Object, key: &'static str, value: &JsValue) {
     reflect_set(target, &literal_js(key), value);
 }
 
-fn type_name(value: &JsValue) -> &'static str {
-    if value.is_null() {
+pub fn type_name(value: &JsValue) -> &'static str {
+    if value.is_string() {
+        "a string"
+    } else if value.is_null() {
         "null"
     } else if Array::is_array(value) {
         "an array"
@@ -72,28 +73,12 @@ fn type_name(value: &JsValue) -> &'static str {
 /// A JS string as Rust text; `None` when it holds a lone surrogate, which UTF-8 cannot
 /// carry. One RegExp search (with `u`, paired surrogates are one code point and do not
 /// match), not js-sys's `is_valid_utf16`, which crosses into JS once per UTF-16 unit.
-fn well_formed(s: &JsString) -> Option<String> {
+pub fn well_formed(s: &JsString) -> Option<String> {
     thread_local! {
         // Made once: `search` ignores `lastIndex`, so one instance serves every call.
         static LONE_SURROGATE: RegExp = RegExp::new("[\\uD800-\\uDFFF]", "u");
     }
     (LONE_SURROGATE.with(|re| s.search(re)) < 0).then(|| String::from(s))
-}
-
-/// A JS value as an operation input member; `null` counts as absent, as in the SDK.
-///
-/// Inputs are read with js-sys, not serde-wasm-bindgen: reading the Describe input through
-/// its `Deserializer` (into a map of strings) measured +10.4 KB gzipped in this build (its
-/// deserializer and serde's error messages, `core::fmt` formatting of what was expected),
-/// against +0 for these reads; the output direction costs a fraction of that (README "Size").
-pub fn input_value(value: &JsValue) -> InputValue {
-    if value.is_undefined() || value.is_null() {
-        return InputValue::Missing;
-    }
-    match value.dyn_ref::<JsString>() {
-        Some(s) => well_formed(s).map_or(InputValue::InvalidUnicode, InputValue::Str),
-        None => InputValue::NotString(type_name(value)),
-    }
 }
 
 /// An optional string field of a config or credentials object.
@@ -234,11 +219,13 @@ pub fn error_descriptor(error: &Error, attempts: u32, total_retry_delay: f64) ->
 }
 
 /// An abort or timeout built here (`named`), or an error the platform raised (`original`,
-/// a network failure) passed through as the SDK does; `cause` is the abort reason.
+/// a network failure) passed through as the SDK does; `cause` is the abort reason;
+/// `response` the answer whose body failed to arrive, when its status and headers did.
 pub fn platform_error(
     named: Option<(&str, &str)>,
     original: Option<&JsValue>,
     cause: Option<&JsValue>,
+    response: Option<&ResponseMeta>,
     attempts: u32,
     total_retry_delay: f64,
 ) -> JsValue {
@@ -248,7 +235,7 @@ pub fn platform_error(
         set(&d, "name", &JsValue::from_str(name));
         set(&d, "message", &JsValue::from_str(message));
     }
-    set(&d, "$metadata", &metadata(None, attempts, total_retry_delay));
+    set(&d, "$metadata", &metadata(response, attempts, total_retry_delay));
     if let Some(o) = original {
         set(&d, "original", o);
     }

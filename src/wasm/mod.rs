@@ -2,6 +2,7 @@
 //! `WasmClient` in the SDK-shaped classes.
 
 mod convert;
+mod input;
 mod transport;
 
 use std::cell::{Cell, RefCell};
@@ -17,7 +18,7 @@ use crate::endpoint::{resolve, Endpoint, EndpointConfig};
 use crate::error::{Error, ResponseMeta};
 use crate::operation::{self, Operation};
 use crate::request::{self, HttpRequest};
-use crate::response::{read_error, read_output, response_meta};
+use crate::response::{body_text, read_error, read_output, response_meta};
 use crate::retry::{backoff_ms, classify, clock_offset_from_answer, Failure as RetryFailure, Retry, RetryQuota};
 use crate::signing::{self, Credentials, KeyCache};
 use convert::{error_descriptor, get, metadata, object, opt_bool, opt_number, opt_string, platform_error, set};
@@ -136,8 +137,7 @@ impl WasmClient {
 }
 
 fn build(op: &Operation, input: &JsValue, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
-    let values: Vec<_> = op.input.iter().map(|m| convert::input_value(&get(input, m.name))).collect();
-    request::build(op, &values, endpoint)
+    request::build(op, &input::read_input(op, input), endpoint, &input::tag_text_matches)
 }
 
 fn read_credentials(value: &JsValue) -> Result<Credentials, Error> {
@@ -155,7 +155,8 @@ fn read_credentials(value: &JsValue) -> Result<Credentials, Error> {
 /// What one attempt ended with, when it did not succeed.
 enum AttemptError {
     Response(Error),
-    Network(JsValue),
+    /// The platform's error; the answer's metadata when the body was cut after the head.
+    Network(JsValue, Option<ResponseMeta>),
     TimedOut,
 }
 
@@ -172,16 +173,18 @@ impl Client {
         let mut retry_tokens = 0u32;
         let aborted = |attempts, delay| {
             let reason = signal.map(AbortSignal::reason);
-            Err(platform_error(Some(("AbortError", "Request aborted")), None, reason.as_ref(), attempts, delay))
+            Err(platform_error(Some(("AbortError", "Request aborted")), None, reason.as_ref(), None, attempts, delay))
         };
         loop {
+            // Counted first: the SDK's fetch handler refuses an aborted signal inside the
+            // attempt, so even an already-aborted call reports `attempts: 1` (0 requests).
+            attempts += 1;
             if signal.is_some_and(AbortSignal::aborted) {
                 return aborted(attempts, total_delay);
             }
-            attempts += 1;
             let mut signed = request.clone();
             self.sign(&mut signed, creds);
-            let failure = match exchange(&signed, self.fetch.as_ref(), signal, self.request_timeout_ms, op.max_response_bytes).await {
+            let failure = match exchange(&signed, self.fetch.as_ref(), signal, self.request_timeout_ms, op.max_response_bytes, op.has_blob_payload()).await {
                 Ok(answer) => match self.read(op, &answer) {
                     Ok((output, mut meta)) => {
                         self.quota.borrow_mut().release(retry_tokens);
@@ -194,7 +197,10 @@ impl Client {
                 },
                 Err(Failure::Aborted) => return aborted(attempts, total_delay),
                 Err(Failure::TimedOut) => AttemptError::TimedOut,
-                Err(Failure::Network(e)) => AttemptError::Network(e),
+                Err(Failure::Network(e)) => AttemptError::Network(e, None),
+                Err(Failure::BodyCut(e, status, headers)) => {
+                    AttemptError::Network(e, Some(response_meta(status, &|h| transport::header(&headers, h))))
+                }
                 Err(Failure::TooLarge(status, headers)) => {
                     let meta = response_meta(status, &|h| transport::header(&headers, h));
                     AttemptError::Response(Error::too_large(op.max_response_bytes, meta))
@@ -202,7 +208,7 @@ impl Client {
             };
             let kind = match &failure {
                 AttemptError::Response(e) => classify(RetryFailure::Response(e)),
-                AttemptError::Network(_) => classify(RetryFailure::Network),
+                AttemptError::Network(..) => classify(RetryFailure::Network),
                 AttemptError::TimedOut => classify(RetryFailure::TimedOut),
             };
             let retry = kind.filter(|_| attempts < self.max_attempts).and_then(|k: Retry| {
@@ -213,12 +219,14 @@ impl Client {
             let Some(delay) = retry else {
                 return Err(match failure {
                     AttemptError::Response(e) => error_descriptor(&e, attempts, total_delay),
-                    AttemptError::Network(original) => platform_error(None, Some(&original), None, attempts, total_delay),
+                    AttemptError::Network(original, meta) => {
+                        platform_error(None, Some(&original), None, meta.as_ref(), attempts, total_delay)
+                    }
                     AttemptError::TimedOut => {
                         // Whole milliseconds: formatting an f64 would pull float printing into the wasm.
                         let ms = self.request_timeout_ms.unwrap_or(0.0) as u64;
                         let message = format!("Request did not complete within {ms} ms");
-                        platform_error(Some(("TimeoutError", &message)), None, None, attempts, total_delay)
+                        platform_error(Some(("TimeoutError", &message)), None, None, None, attempts, total_delay)
                     }
                 });
             };
@@ -239,7 +247,7 @@ impl Client {
             meta.clock_skew_corrected = true;
         }
         if answer.status >= 300 {
-            return Err(read_error(op, meta, &answer.body));
+            return Err(read_error(op, meta, body_text(&answer.body)));
         }
         let members = read_output(op, &meta, &header, &answer.body)?;
         Ok((object(&members), meta))

@@ -31,11 +31,11 @@ pub fn header(headers: &Headers, name: &'static str) -> Option<String> {
     headers.unchecked_ref::<HeaderLookup>().get(&literal_js(name))
 }
 
-/// A complete answer: status, headers and the body text.
+/// A complete answer: status, headers and the body's bytes.
 pub struct Answer {
     pub status: u16,
     pub headers: Headers,
-    pub body: String,
+    pub body: Vec<u8>,
 }
 
 impl Answer {
@@ -53,6 +53,9 @@ pub enum Failure {
     TooLarge(u16, Headers),
     /// The platform failed the exchange; the value is its error, passed on to the caller.
     Network(JsValue),
+    /// Status and headers arrived, then reading the body failed (the connection was cut):
+    /// the platform's error, and the answer's status and headers for `$metadata`.
+    BodyCut(JsValue, u16, Headers),
 }
 
 fn aborter(controller: &AbortController) -> Option<Function> {
@@ -69,9 +72,10 @@ pub async fn exchange(
     signal: Option<&AbortSignal>,
     timeout_ms: Option<f64>,
     max_body: usize,
+    binary: bool,
 ) -> Result<Answer, Failure> {
     let Some(ms) = timeout_ms else {
-        return send(req, fetch, signal, max_body).await.map_err(|e| match signal {
+        return send(req, fetch, signal, max_body, binary).await.map_err(|e| match signal {
             Some(s) if s.aborted() => Failure::Aborted,
             _ => e,
         });
@@ -82,7 +86,7 @@ pub async fn exchange(
         let _ = s.add_event_listener_with_callback("abort", a);
     }
     let timer = abort.as_ref().map(|a| set_timeout(a, ms));
-    let result = send(req, fetch, Some(&controller.signal()), max_body).await;
+    let result = send(req, fetch, Some(&controller.signal()), max_body, binary).await;
     if let Some(t) = &timer {
         clear_timeout(t);
     }
@@ -97,7 +101,14 @@ pub async fn exchange(
     }
 }
 
-async fn send(req: &HttpRequest, fetch: Option<&Function>, signal: Option<&AbortSignal>, max_body: usize) -> Result<Answer, Failure> {
+/// `binary`: a success answer's body is kept as bytes (a blob payload), not read as text.
+async fn send(
+    req: &HttpRequest,
+    fetch: Option<&Function>,
+    signal: Option<&AbortSignal>,
+    max_body: usize,
+    binary: bool,
+) -> Result<Answer, Failure> {
     // Plain objects for the init and its headers: `fetch` takes them as they are, and
     // they need no bindings beyond the property set already used for outputs.
     let headers = Object::new();
@@ -107,6 +118,9 @@ async fn send(req: &HttpRequest, fetch: Option<&Function>, signal: Option<&Abort
     let init = Object::new();
     set(&init, "method", &literal_js(req.method));
     set(&init, "headers", &headers);
+    if !req.body.is_empty() {
+        set(&init, "body", &JsValue::from_str(&req.body));
+    }
     if let Some(s) = signal {
         set(&init, "signal", s);
     }
@@ -130,8 +144,16 @@ async fn send(req: &HttpRequest, fetch: Option<&Function>, signal: Option<&Abort
         }
         return Err(Failure::TooLarge(status, response.headers()));
     }
-    let text = JsFuture::from(response.text().map_err(Failure::Network)?).await.map_err(Failure::Network)?;
-    let body = text.as_string().unwrap_or_default();
+    let cut = |e| Failure::BodyCut(e, status, response.headers());
+    // GetConnectionFunction's answer is the code itself, which need not be UTF-8: bytes.
+    // Every other body is XML, read as text (invalid UTF-8 replaced, a BOM dropped).
+    let body = if binary && status < 300 {
+        let buffer = JsFuture::from(response.array_buffer().map_err(cut)?).await.map_err(cut)?;
+        js_sys::Uint8Array::new(&buffer).to_vec()
+    } else {
+        let text = JsFuture::from(response.text().map_err(cut)?).await.map_err(cut)?;
+        text.as_string().unwrap_or_default().into_bytes()
+    };
     if body.len() > max_body {
         return Err(Failure::TooLarge(status, response.headers()));
     }

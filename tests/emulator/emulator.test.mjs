@@ -204,7 +204,7 @@ describe("DescribeConnectionFunction", () => {
     assert.match(res.headers["x-amzn-requestid"], UUID_RE);
     assert.ok(res.headers.date);
     assert.equal(res.headers["access-control-allow-origin"], "*");
-    assert.equal(res.headers["access-control-expose-headers"], "ETag, x-amzn-RequestId, Date");
+    assert.equal(res.headers["access-control-expose-headers"], "ETag, Location, x-amzn-RequestId, Date");
     assert.ok(res.body.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<ConnectionFunctionSummary xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">'));
     const order = [...res.body.matchAll(/<([A-Za-z]+)[ >]/g)].map((m) => m[1]).filter((n, i, a) => a.indexOf(n) === i);
     assert.deepEqual(order, [
@@ -362,7 +362,7 @@ describe("admin API", () => {
     await admin(server, "faults", { kind: "throttle", count: 5 });
     await admin(server, "clock", { offsetMs: 999999 });
     await admin(server, "reset");
-    assert.deepEqual(await admin(server, "stats"), { requests: 0, identifiers: [], last: null });
+    assert.deepEqual(await admin(server, "stats"), { requests: 0, identifiers: [], last: null, log: [] });
     assert.equal((await signedRequest(server, { identifier: "mtls-auth-check" })).status, 200);
   });
 });
@@ -394,7 +394,7 @@ describe("HTTP server", () => {
       await signedRequest(server, { identifier: "mtls-auth-check" }),
     ]) {
       assert.equal(r.headers["access-control-allow-origin"], "*");
-      assert.equal(r.headers["access-control-expose-headers"], "ETag, x-amzn-RequestId, Date");
+      assert.equal(r.headers["access-control-expose-headers"], "ETag, Location, x-amzn-RequestId, Date");
       assert.match(r.headers["x-amzn-requestid"], UUID_RE);
       assert.ok(!Number.isNaN(Date.parse(r.headers.date)));
     }
@@ -467,7 +467,7 @@ describe("proxy", () => {
     assert.equal(res.status, 200, res.body);
     assert.equal(res.headers.etag, "E3UN6WX5RRO2AG");
     assert.equal(res.headers["access-control-allow-origin"], "*");
-    assert.equal(res.headers["access-control-expose-headers"], "ETag, x-amzn-RequestId, Date");
+    assert.equal(res.headers["access-control-expose-headers"], "ETag, Location, x-amzn-RequestId, Date");
     assert.match(res.headers["x-amzn-requestid"], UUID_RE);
     const stats = await admin(upstream, "stats");
     assert.deepEqual(stats.identifiers, [id]);

@@ -78,3 +78,18 @@ export async function admin(server, path, body) {
 export function errorCode(xml) {
   return /<Code>([^<]*)<\/Code>/.exec(xml)?.[1];
 }
+
+/**
+ * Any signed API call (method, path, query, extra headers, body), for the wire details the SDK
+ * cannot show: raw status, headers and body.
+ */
+export async function signedCall(server, { method = "GET", path, query = {}, headers = {}, body, credentials = DEMO } = {}) {
+  const host = new URL(server.url).host;
+  const signer = new SignatureV4({ credentials, region: "us-east-1", service: "cloudfront", sha256: Sha256 });
+  const signed = await signer.sign(
+    { method, protocol: "http:", hostname: host.split(":")[0], path, query, headers: { host, ...headers }, body },
+    { signingDate: new Date() },
+  );
+  const qs = queryString(query);
+  return rawRequest(server.url, { method, path: path + (qs ? `?${qs}` : ""), headers: signed.headers, body });
+}

@@ -125,13 +125,10 @@ fn function_name_chars(text: &str) -> bool {
 
 /// `arn:aws:cloudfront::[0-9]{12}:key-value-store/[0-9a-fA-F-]{36}`
 fn key_value_store_arn(text: &str) -> bool {
-    const KIND: &str = ":key-value-store/";
     let Some(rest) = text.strip_prefix("arn:aws:cloudfront::") else { return false };
-    // The account is digits up to the first `:` (a `char` search: a `&str` one links core's
-    // two-way searcher).
-    let Some(at) = rest.find(':') else { return false };
-    let (account, kind_and_id) = rest.split_at(at);
-    let Some(id) = kind_and_id.strip_prefix(KIND) else { return false };
+    // Split at the first `:` (a `char` pattern; an account of digits holds none).
+    let Some((account, kind_id)) = rest.split_once(':') else { return false };
+    let Some(id) = kind_id.strip_prefix("key-value-store/") else { return false };
     account.len() == 12
         && account.bytes().all(|b| b.is_ascii_digit())
         && id.len() == 36

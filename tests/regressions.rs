@@ -15,6 +15,7 @@ use cloudfront_wasm::{Credentials, HttpRequest, InputValue, ResponseMeta, DESCRI
 
 fn request() -> HttpRequest {
     let endpoint = resolve(&EndpointConfig::default()).unwrap();
+    // Describe has no tag text to match.
     build(&OP, &[InputValue::Str("my-func".to_owned()), InputValue::Missing], &endpoint, &|_: &str| true).unwrap()
 }
 

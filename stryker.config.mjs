@@ -16,6 +16,7 @@ const SCOPES = {
     buildCommand: "cp js/index.js dist/index.js",
     tests: [
       "tests/js/mutants-index.test.mjs",
+      "tests/js/mutants-loader.test.mjs",
       "tests/js/promises.test.mjs",
       "tests/js/init.test.mjs",
       "tests/js/paginators.test.mjs",
@@ -32,9 +33,14 @@ const SCOPES = {
 const name = process.env.MUTANTS_JS_SCOPE ?? "index";
 const scope = SCOPES[name];
 if (!scope) throw new Error(`MUTANTS_JS_SCOPE must be one of ${Object.keys(SCOPES).join(", ")}, not ${name}`);
+// MUTANTS_JS_LINES=from-to: only the mutants on those lines of the scope's file (a shard, or a
+// re-run of survivors); the report is then stryker-<scope>-<from>-<to>.json.
+const lines = process.env.MUTANTS_JS_LINES;
+if (lines !== undefined && !/^\d+-\d+$/.test(lines)) throw new Error(`MUTANTS_JS_LINES must be from-to, not ${lines}`);
+const report = lines ? `${name}-${lines}` : name;
 
 export default {
-  mutate: scope.mutate,
+  mutate: lines ? scope.mutate.map((f) => `${f}:${lines}`) : scope.mutate,
   testRunner: "command",
   commandRunner: { command: `node --test --test-concurrency=1 ${scope.tests.join(" ")}` },
   buildCommand: scope.buildCommand,
@@ -47,7 +53,7 @@ export default {
   timeoutMS: 30000,
   dryRunTimeoutMinutes: 15,
   reporters: ["clear-text", "progress-append-only", "json"],
-  jsonReporter: { fileName: `target/mutants/stryker-${name}.json` },
+  jsonReporter: { fileName: `target/mutants/stryker-${report}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },
   cleanTempDir: true,
 };

@@ -13,16 +13,19 @@ const line = (scope, c) => {
 };
 let printed = 0;
 
-// cargo-mutants: <dir>/rust/mutants.out/{outcomes.json, missed.txt}
-const rust = path.join(dir, "rust", "mutants.out");
-if (existsSync(path.join(rust, "outcomes.json"))) {
-  const o = JSON.parse(readFileSync(path.join(rust, "outcomes.json"), "utf8"));
+// cargo-mutants: <dir>/rust*/mutants.out/{outcomes.json, missed.txt, timeout.txt} (one folder per run:
+// `scripts/mutants.sh rust` writes rust/; runs of a part of src/ may be kept as rust-<part>/).
+const readList = (f) => (existsSync(f) ? readFileSync(f, "utf8").trim().split("\n").filter(Boolean) : []);
+for (const run of existsSync(dir) ? readdirSync(dir).filter((d) => /^rust/.test(d)).sort() : []) {
+  const out = path.join(dir, run, "mutants.out");
+  if (!existsSync(path.join(out, "outcomes.json"))) continue;
+  const o = JSON.parse(readFileSync(path.join(out, "outcomes.json"), "utf8"));
+  const files = [...new Set(readList(path.join(out, "caught.txt")).concat(readList(path.join(out, "missed.txt")), readList(path.join(out, "timeout.txt")), readList(path.join(out, "unviable.txt"))).map((m) => m.split(":")[0]))].sort();
   const c = { total: o.total_mutants, killed: o.caught, survived: o.missed, timeout: o.timeout, unviable: o.unviable };
-  console.log(line("cargo-mutants (src/, host tests)", c));
-  const missed = existsSync(path.join(rust, "missed.txt")) ? readFileSync(path.join(rust, "missed.txt"), "utf8").trim() : "";
-  for (const m of missed.split("\n").filter(Boolean)) console.log(`  survived: ${m}`);
-  const timeouts = existsSync(path.join(rust, "timeout.txt")) ? readFileSync(path.join(rust, "timeout.txt"), "utf8").trim() : "";
-  for (const m of timeouts.split("\n").filter(Boolean)) console.log(`  timed out: ${m}`);
+  const found = existsSync(path.join(out, "mutants.json")) ? JSON.parse(readFileSync(path.join(out, "mutants.json"), "utf8")).length : c.total;
+  console.log(line(`cargo-mutants ${run} (${files.join(", ")}${c.total < found ? `; ${c.total} of the ${found} mutants run so far` : ""})`, c));
+  for (const m of readList(path.join(out, "missed.txt"))) console.log(`  survived: ${m}`);
+  for (const m of readList(path.join(out, "timeout.txt"))) console.log(`  timed out: ${m}`);
   printed++;
 }
 

@@ -6,8 +6,10 @@
 #
 #   bash scripts/mutants.sh                         # everything: rust, then js (index, sigv4)
 #   bash scripts/mutants.sh rust -f src/retry.rs    # cargo-mutants with any of its options
-#   bash scripts/mutants.sh rust --shard 1/4        #   (--shard k/n, -f FILE, -F REGEX, --in-place, ...)
+#   bash scripts/mutants.sh rust --shard 1/4        #   (--shard k/n, -f FILE, -F REGEX, --in-place, -j N ...)
+#   MUTANTS_RUN=rust-xml bash scripts/mutants.sh rust -f 'src/xml/*.rs'   # results kept apart
 #   bash scripts/mutants.sh js sigv4                # one Stryker scope (index or sigv4)
+#   MUTANTS_JS_LINES=1-120 bash scripts/mutants.sh js index   # the mutants on those lines only
 #   bash scripts/mutants.sh summary                 # print the summary of the last runs again
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,8 +34,8 @@ run_rust() {
   # cases per mutant instead of 1,000; a mutant of signing or XML reading fails on the first few.
   # Exit codes: 0 all caught, 2 some missed, 3 some timed out; the summary says which.
   local rc=0
-  PROPTEST_CASES=${PROPTEST_CASES:-64} nice -n 19 cargo mutants --output "$out/rust" --no-shuffle "$@" || rc=$?
-  case $rc in 0 | 2 | 3) ;; *) log "cargo-mutants failed (exit $rc): see $out/rust/mutants.out/debug.log"; exit "$rc" ;; esac
+  PROPTEST_CASES=${PROPTEST_CASES:-64} nice -n 19 cargo mutants --output "$out/${MUTANTS_RUN:-rust}" --no-shuffle "$@" || rc=$?
+  case $rc in 0 | 2 | 3) ;; *) log "cargo-mutants failed (exit $rc): see $out/${MUTANTS_RUN:-rust}/mutants.out/debug.log"; exit "$rc" ;; esac
 }
 
 run_js() {

@@ -85,8 +85,9 @@ test("modeled errors: the operation's class (extends CloudFrontServiceException 
     assert.equal(e.RequestId, "rid-body");
     assert.deepEqual(e.Error, { Type: "Sender", Code: code, Message: `about ${code}` });
     assert.deepEqual(e.$metadata, { httpStatusCode: 400, requestId: "rid-header", extendedRequestId: undefined, cfId: undefined, attempts: 1, totalRetryDelay: 0 });
-    // As on the SDK's exceptions: message enumerable, $retryable present and undefined.
-    assert.ok(Object.keys(e).includes("message") && Object.keys(e).includes("$retryable"), code);
+    // As on the SDK's exceptions: message enumerable (and writable, configurable), $retryable present and undefined.
+    assert.deepEqual(Object.getOwnPropertyDescriptor(e, "message"), { value: `about ${code}`, enumerable: true, writable: true, configurable: true });
+    assert.ok(Object.keys(e).includes("$retryable"), code);
     assert.equal(e.$retryable, undefined);
   }
   // A client error class never catches another code.
@@ -108,6 +109,14 @@ test("an unmodeled code is a CloudFrontServiceException named after it; an empty
   assert.equal(empty.constructor, ours.CloudFrontServiceException);
   assert.equal(empty.name, "NotFound");
   assert.equal(empty.$metadata.httpStatusCode, 404);
+});
+
+test("an envelope field never replaces what the exception already has (its stack), as the SDK's decorateServiceException", async () => {
+  const body = `<ErrorResponse ${NS}><Error><Type>Sender</Type><Code>EntityNotFound</Code><Message>m</Message><stack>from the body</stack><Detail>d</Detail></Error></ErrorResponse>`;
+  const e = await rejection(describe(client({ fetch: stub(() => [404, body]) })));
+  assert.equal(e.Detail, "d", "a new field is set");
+  assert.notEqual(e.stack, "from the body");
+  assert.match(e.stack, /EntityNotFound/);
 });
 
 test("a CloudFrontServiceException built by hand keeps what it is given", () => {
@@ -217,6 +226,8 @@ test("config: endpoint as a string, a URL, a function, or the SDK's Endpoint obj
   // What the endpoint function throws is thrown as it is.
   const failure = new Error("no endpoint");
   assert.equal(await rejection(describe(client({ endpoint: () => { throw failure; } }))), failure);
+  assert.equal(await rejection(describe(client({ endpoint: () => { throw "no endpoint"; } }))), "no endpoint");
+  assert.equal(await rejection(describe(client({ endpoint: () => { throw null; } }))), null);
 });
 
 test("the nine commands and client methods: SDK names, the input kept, each sent as its operation", async () => {

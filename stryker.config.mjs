@@ -33,14 +33,14 @@ const SCOPES = {
 const name = process.env.MUTANTS_JS_SCOPE ?? "index";
 const scope = SCOPES[name];
 if (!scope) throw new Error(`MUTANTS_JS_SCOPE must be one of ${Object.keys(SCOPES).join(", ")}, not ${name}`);
-// MUTANTS_JS_LINES=from-to: only the mutants on those lines of the scope's file (a shard, or a
-// re-run of survivors); the report is then stryker-<scope>-<from>-<to>.json.
+// MUTANTS_JS_LINES=from-to[,from-to…]: only the mutants on those lines of the scope's file (a
+// shard, or a re-run of survivors); the report is then stryker-<scope>-<from>-<to>[_…].json.
 const lines = process.env.MUTANTS_JS_LINES;
-if (lines !== undefined && !/^\d+-\d+$/.test(lines)) throw new Error(`MUTANTS_JS_LINES must be from-to, not ${lines}`);
-const report = lines ? `${name}-${lines}` : name;
+if (lines !== undefined && !/^\d+-\d+(,\d+-\d+)*$/.test(lines)) throw new Error(`MUTANTS_JS_LINES must be from-to[,from-to…], not ${lines}`);
+const report = lines ? `${name}-${lines.replaceAll(",", "_")}` : name;
 
 export default {
-  mutate: lines ? scope.mutate.map((f) => `${f}:${lines}`) : scope.mutate,
+  mutate: lines ? scope.mutate.flatMap((f) => lines.split(",").map((range) => `${f}:${range}`)) : scope.mutate,
   testRunner: "command",
   commandRunner: { command: `node --test --test-concurrency=1 ${scope.tests.join(" ")}` },
   buildCommand: scope.buildCommand,

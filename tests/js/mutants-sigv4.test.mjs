@@ -175,7 +175,7 @@ test("a query that is not validly percent-encoded is a signature mismatch; over 
 test("parseAmzDate: basic ISO 8601 only, real calendar dates and times", () => {
   assert.equal(parseAmzDate("20260115T120001Z").getTime(), NOW + 1000);
   assert.equal(parseAmzDate("20240229T235959Z").toISOString(), "2024-02-29T23:59:59.000Z");
-  for (const bad of [undefined, null, "", "20260115T120000", "2026011T120000Z", "20260115T1200000Z", " 20260115T120000Z", "20230229T000000Z", "20261301T000000Z", "20260132T000000Z", "20260115T240000Z", "20260115T236000Z", "20260115T235960Z"]) {
+  for (const bad of [undefined, null, "", "20260115T120000", "20260115T120000Zx", "x20260115T120000Z", "20260115T126000Z", "20260115T120060Z", "2026011T120000Z", "20260115T1200000Z", " 20260115T120000Z", "20230229T000000Z", "20261301T000000Z", "20260132T000000Z", "20260115T240000Z", "20260115T236000Z", "20260115T235960Z"]) {
     assert.equal(parseAmzDate(bad), null, String(bad));
   }
 });
@@ -187,7 +187,8 @@ test("decodeQuery: percent-decoded names and values, '+' literal, repeated names
   assert.deepEqual(decodeQuery("k=1&k=2&k=3"), { k: ["1", "2", "3"] });
   assert.deepEqual(decodeQuery("%41=x=y"), { A: "x=y" });
   assert.deepEqual(Object.keys(decodeQuery(Array.from({ length: 1000 }, (_, i) => `k${i}`).join("&"))).length, 1000);
-  assert.throws(() => decodeQuery(Array.from({ length: 1001 }, () => "k").join("&")), (e) => e instanceof AuthError && e.status === 400 && e.code === "InvalidArgument");
+  assert.throws(() => decodeQuery(Array.from({ length: 1001 }, () => "k").join("&")), (e) => e instanceof AuthError && e.status === 400 && e.code === "InvalidArgument" && e.message === "Too many query parameters.");
+  assert.deepEqual(decodeQuery("=v&a=%3D"), { "": "v", a: "=" });
   assert.equal(Object.getPrototypeOf(decodeQuery("hasOwnProperty=1")), Object.prototype);
   assert.deepEqual(decodeQuery("hasOwnProperty=1&hasOwnProperty=2"), { hasOwnProperty: ["1", "2"] });
 });
@@ -230,4 +231,17 @@ test("parseAuthorization: the strict form, five-part credential, sorted unique l
   assert.equal(code(auth(CRED, "host;x amz")), "403 IncompleteSignature"); // a space ends the list: not the strict form
   assert.equal(code(auth(CRED, "a;host;x-amz-date")), "accepted");
   assert.equal(code(auth(CRED, "host;;x-amz-date")), "403 SignatureDoesNotMatch");
+  assert.equal(code(auth(CRED, "a(;host")), "403 SignatureDoesNotMatch");
+  for (const day of ["202601150", "x20260115", "20260115x"]) assert.equal(code(auth(`AK/${day}/us-east-1/cloudfront/aws4_request`)), "403 IncompleteSignature", day);
+  // The messages name what is wrong (the SDK shows them to the caller).
+  const messageOf = (value) => {
+    try {
+      parseAuthorization(value);
+    } catch (e) {
+      return e.message;
+    }
+  };
+  assert.equal(messageOf("Bearer x"), "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters (AWS4-HMAC-SHA256).");
+  assert.equal(messageOf(auth("AK/2026/us-east-1/cloudfront/aws4_request")), "Credential is malformed: AK/2026/us-east-1/cloudfront/aws4_request");
+  assert.equal(messageOf(auth(CRED, "x-amz-date;host")), "SignedHeaders must be lower-case header names, sorted and without repetition.");
 });

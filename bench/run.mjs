@@ -31,6 +31,10 @@ const MS = opt("--ms", SMOKE ? 15 : 400); // per measurement per peer per round
 const E2E_MS = SMOKE ? 30 : Math.round(MS * 1.5);
 const COLD = opt("--cold", SMOKE ? 1 : 7); // cold-start samples per peer
 const MEM = SMOKE ? [200, 1000] : [1_000, 100_000];
+// Memory with the largest answer (bench/ops.mjs): after 100 calls and after 10,000.
+const MEM_CASE = args.includes("--mem-case") ? args[args.indexOf("--mem-case") + 1] : "dist100";
+const MEM_LARGE = SMOKE ? [4, 12] : [100, opt("--mem-calls", 10_000)];
+const API_MS = opt("--api-ms", SMOKE ? 10 : 300); // per peer per whole-API case per round
 const PEERS = ["sdk", "ours", "a4f", "floor"];
 const log = (...a) => console.error(...a);
 const t00 = performance.now();
@@ -129,6 +133,26 @@ function check(what, fn) {
   }
 }
 /** The checks of the smoke run (also made in full runs): our outputs equal the SDK's. */
+function checkApiOutputs(env, o) {
+  for (const [name, v] of Object.entries(o)) {
+    if (name === "paginator") continue;
+    check(`${env}: ${name}: ours deep-equals the SDK`, () => assert.deepStrictEqual(v.ours, v.sdk));
+  }
+  check(`${env}: list100 has 100 summaries, dist100 100 distributions, get40k 40,960 bytes`, () => {
+    assert.equal(o.list100.sdk.ConnectionFunctions.length, 100);
+    assert.equal(o.dist100.sdk.DistributionList.Items.length, 100);
+    assert.equal(o.dist100.sdk.DistributionList.Items[0].Origins.Items.length, 3);
+    assert.equal(atob(o.get40k.sdk.ConnectionFunctionCode.$bytes).length, 40_960);
+  });
+  const p = o.paginator;
+  check(`${env}: both paginators walk 1,000 functions in 10 pages, and their pages deep-equal`, () => {
+    assert.equal(p.counts.sdk, 1000);
+    assert.equal(p.counts.ours, 1000);
+    assert.equal(p.sdk.length, 10);
+    assert.ok(p.counts.floorBytes > 0);
+    assert.deepStrictEqual(p.ours, p.sdk);
+  });
+}
 function checkOutputs(env, o) {
   check(`${env}: ours deep-equals the SDK (3-KVS body, stub transport)`, () => assert.deepStrictEqual(o.oursBody, o.sdkBody));
   check(`${env}: aws4fetch+fast-xml-parser shaping deep-equals the SDK (3-KVS body)`, () => assert.deepStrictEqual(o.a4fBody, o.sdkBody));
@@ -148,18 +172,23 @@ const results = { bytes, node: {}, chromium: null };
 
 // ------------------------------------------------------------------ Node
 async function rounds(S, label) {
-  const r = { sign: [], parse: [], e2e: [] };
+  const r = { sign: [], parse: [], e2e: [], ops: [], large: [], pager: [] };
   if (!SMOKE) {
     log(`${label}: warm-up round`);
     await S.signRound(0, MS / 3);
     await S.parseRound(0, MS / 3);
     await S.e2eRound(0, MS / 3);
+    await S.opsRound(0, API_MS / 4);
+    await S.largeRound(0, API_MS / 4);
   }
   for (let i = 0; i < ROUNDS; i++) {
     log(`${label}: round ${i + 1}/${ROUNDS}`);
     r.sign.push(await S.signRound(i, MS));
     r.parse.push(await S.parseRound(i, MS));
     r.e2e.push(await S.e2eRound(i, E2E_MS));
+    r.ops.push(await S.opsRound(i, API_MS));
+    r.large.push(await S.largeRound(i, API_MS));
+    r.pager.push(await S.pagerRound(i, E2E_MS));
   }
   return r;
 }
@@ -169,6 +198,7 @@ async function rounds(S, label) {
   const S = await import("./suite.mjs");
   await S.setup({ endpoint: API, body, signWasm: readFileSync(SIGN_WASM) });
   checkOutputs("node", await S.outputs());
+  checkApiOutputs("node", await S.apiOutputs());
   Object.assign(results.node, await rounds(S, "node"));
 
   log("node: memory");
@@ -186,6 +216,13 @@ async function rounds(S, label) {
     memory.push(mem({ ...r, calls: done }));
   }
   results.node.memory = memory;
+  results.node.memoryLarge = [];
+  done = 0;
+  for (const target of MEM_LARGE) {
+    const r = await S.oursCalls(target - done, MEM_CASE);
+    done = target;
+    results.node.memoryLarge.push(mem({ ...r, calls: done }));
+  }
 
   log("node: cold start");
   const cold = Object.fromEntries(PEERS.map((p) => [p, []]));
@@ -213,10 +250,14 @@ if (BROWSER) {
     log("chromium: setting up");
     await page.evaluate(([endpoint, b]) => window.S.setup({ endpoint, body: b, wasmUrl: "/cloudfront_wasm_bg.wasm", signWasm: "/wasm-bench/cloudfront_wasm_bg.wasm" }), [API, body]);
     checkOutputs("chromium", await page.evaluate(() => window.S.outputs()));
+    checkApiOutputs("chromium", await page.evaluate(() => window.S.apiOutputs()));
     const S = {
       signRound: (i, ms) => page.evaluate(([i, ms]) => window.S.signRound(i, ms), [i, ms]),
       parseRound: (i, ms) => page.evaluate(([i, ms]) => window.S.parseRound(i, ms), [i, ms]),
       e2eRound: (i, ms) => page.evaluate(([i, ms]) => window.S.e2eRound(i, ms), [i, ms]),
+      opsRound: (i, ms) => page.evaluate(([i, ms]) => window.S.opsRound(i, ms), [i, ms]),
+      largeRound: (i, ms) => page.evaluate(([i, ms]) => window.S.largeRound(i, ms), [i, ms]),
+      pagerRound: (i, ms) => page.evaluate(([i, ms]) => window.S.pagerRound(i, ms), [i, ms]),
     };
     Object.assign(results.chromium, await rounds(S, "chromium"));
 
@@ -233,6 +274,17 @@ if (BROWSER) {
       memory.push({ calls: done, wasmMemory: r.wasmMemory, heapUsed: h.usedSize, heapTotal: h.totalSize });
     }
     results.chromium.memory = memory;
+    const memoryLarge = [];
+    done = 0;
+    for (const target of MEM_LARGE) {
+      const r = await page.evaluate(([n, c]) => window.S.oursCalls(n, c), [target - done, MEM_CASE]);
+      done = target;
+      await cdp.send("HeapProfiler.collectGarbage");
+      await cdp.send("HeapProfiler.collectGarbage");
+      const h = await cdp.send("Runtime.getHeapUsage");
+      memoryLarge.push({ calls: done, wasmMemory: r.wasmMemory, heapUsed: h.usedSize, heapTotal: h.totalSize });
+    }
+    results.chromium.memoryLarge = memoryLarge;
     await ctx.close();
 
     log("chromium: cold start (a fresh context and page per sample)");
@@ -310,6 +362,8 @@ function meta() {
     msPerMeasurement: MS,
     e2eMs: E2E_MS,
     coldSamples: COLD,
+    apiMs: API_MS,
+    memCase: MEM_CASE,
     bodyBytes: Buffer.byteLength(body),
     totalSeconds: +((performance.now() - t00) / 1000).toFixed(1),
   };

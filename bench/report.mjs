@@ -30,6 +30,8 @@ export function report(R, { smoke = false } = {}) {
   const H = {}; // headline figures for targets and chart
   const out = [];
   const m = R.meta;
+  const SZ = m.caseBytes ?? {};
+  const kb = (n) => (n === undefined ? "" : n >= 10_000 ? `${(n / 1000).toFixed(1)} kB` : `${int(n)} B`);
 
   out.push(`# Benchmarks
 
@@ -195,6 +197,8 @@ ${envs
     const c = R[env].cold;
     if (!c) continue;
     H[`cold_${env}`] = med(c.ours) / med(c.sdk);
+    H[`coldFloor_${env}`] = med(c.ours) / med(c.floor);
+    H[`coldFloorSdk_${env}`] = med(c.floor) / med(c.sdk);
     H[`coldA4f_${env}`] = med(c.a4f) / med(c.sdk);
   }
   out.push(`## 5. Cold start
@@ -206,12 +210,12 @@ instantiating the wasm included. Chromium: a fresh browser context and page per 
 instantiation included (no HTTP cache: \`no-store\`, new context). ${R.meta.coldSamples} samples per peer, interleaved.
 
 ${table(
-  ["peer", ...envs.flatMap((e) => [`${ENV[e]} ms`, "÷ SDK"])],
+  ["peer", ...envs.flatMap((e) => [`${ENV[e]} ms`, "÷ SDK", "÷ floor"])],
   peers.filter(([p]) => envs.some((e) => R[e].cold?.[p])).map(([p, label]) => [
     label,
     ...envs.flatMap((e) => {
       const c = R[e].cold;
-      return c ? [spread(stat(c[p]), num), rx(med(c[p]) / med(c.sdk))] : ["–", "–"];
+      return c ? [spread(stat(c[p]), num), rx(med(c[p]) / med(c.sdk)), `**${rx(med(c[p]) / med(c.floor))}**`] : ["–", "–", "–"];
     }),
   ]),
 )}`);
@@ -235,6 +239,17 @@ ${table(
     H[`memWasm_${env}`] = b.wasmMemory - a.wasmMemory;
     H[`memHeap_${env}`] = b.heapUsed - a.heapUsed;
   }
+  const memLargeRows = [];
+  for (const env of envs) {
+    const mm = R[env].memoryLarge;
+    if (!mm?.length) continue;
+    for (const x of mm) {
+      memLargeRows.push([ENV[env], int(x.calls), kib(x.wasmMemory), mib(x.heapUsed), env === "node" ? mib(x.rss) : "–", env === "node" ? kib(x.arrayBuffers) : "–"]);
+    }
+    const [a, b] = [mm[0], mm[mm.length - 1]];
+    H[`memLargeWasm_${env}`] = b.wasmMemory - a.wasmMemory;
+    H[`memLargeHeap_${env}`] = b.heapUsed - a.heapUsed;
+  }
   out.push(`## 6. Memory
 
 cloudfront-wasm's \`send()\` through a stub fetch with the 3-KVS body, 32 in flight, on one client; after a forced GC
@@ -242,7 +257,106 @@ cloudfront-wasm's \`send()\` through a stub fetch with the 3-KVS body, 32 in fli
 the instance the package uses (the wasm-bindgen glue's init returns its exports). The Node process has also run every
 other measurement before, so absolute heap figures include the other peers' code; the growth is what matters.
 
-${table(["env", "calls", "wasm linear memory", "JS heap used", "RSS", "ArrayBuffers"], memRows)}`);
+${table(["env", "calls", "wasm linear memory", "JS heap used", "RSS", "ArrayBuffers"], memRows)}
+${
+  memLargeRows.length
+    ? `
+With the largest answer (\`${m.memCase}\` of bench/ops.mjs, ${kb(SZ[m.memCase])}), 32 in flight, after ${int(R.node.memoryLarge?.[0]?.calls)} calls and after
+${int(R.node.memoryLarge?.at(-1)?.calls)}:
+
+${table(["env", "calls", "wasm linear memory", "JS heap used", "RSS", "ArrayBuffers"], memLargeRows)}`
+    : ""
+}`);
+
+
+  // ---------------------------------------------------------------- the whole API
+  const apiSer = (env, kind, name, peer, field = "perSec") => (R[env]?.[kind] ?? []).map((r) => r[name]?.[peer]?.[field]);
+  const apiRatio = (env, kind, name) => ratios(apiSer(env, kind, name, "ours"), apiSer(env, kind, name, "sdk"));
+  const apiTable = (kind, rows) => {
+    const head = ["what", "answer / request", ...envs.flatMap((e) => [`${ENV[e]} SDK calls/s`, `${ENV[e]} ours calls/s`, `${ENV[e]} ours ÷ SDK`])];
+    return table(
+      head,
+      rows.map(([name, label, size]) => [
+        label,
+        size,
+        ...envs.flatMap((env) => {
+          const a = apiSer(env, kind, name, "sdk");
+          if (!a.some((x) => x !== undefined)) return ["–", "–", "–"];
+          return [spread(stat(a)), spread(stat(apiSer(env, kind, name, "ours"))), rspread(stat(apiRatio(env, kind, name)))];
+        }),
+      ]),
+    );
+  };
+  const OPS = [
+    ["CreateConnectionFunction", "Create", `62 B of code; 201, ${kb(SZ.CreateConnectionFunction)}`],
+    ["DescribeConnectionFunction", "Describe", `${kb(SZ.DescribeConnectionFunction)} (3 key-value stores)`],
+    ["GetConnectionFunction", "Get", `${kb(SZ.GetConnectionFunction)} of code`],
+    ["ListConnectionFunctions", "List", `2 summaries, ${kb(SZ.ListConnectionFunctions)}`],
+    ["ListDistributionsByConnectionFunction", "ListDistributionsByConnectionFunction", `1 distribution, ${kb(SZ.ListDistributionsByConnectionFunction)}`],
+    ["UpdateConnectionFunction", "Update", `62 B of code; ${kb(SZ.UpdateConnectionFunction)}`],
+    ["PublishConnectionFunction", "Publish", kb(SZ.PublishConnectionFunction)],
+    ["TestConnectionFunction", "Test", `connection object; ${kb(SZ.TestConnectionFunction)} (2 log lines)`],
+    ["DeleteConnectionFunction", "Delete", "204, no body"],
+  ];
+  const LARGE = [
+    ["list100", "ListConnectionFunctions, 100 summaries", kb(SZ.list100)],
+    ["dist100", "ListDistributionsByConnectionFunction, 100 distributions", `${kb(SZ.dist100)} (each: 3 aliases, 3 origins, an origin group, default + 2 cache behaviours, 2 error pages, mTLS)`],
+    ["get40k", "GetConnectionFunction, 40,960 bytes of code", kb(SZ.get40k)],
+    ["create40k", "CreateConnectionFunction, 40,960 bytes of code", "request 54.7 kB of XML (base64), hashed for the signature"],
+    ["update40k", "UpdateConnectionFunction, 40,960 bytes of code", "the same, with If-Match"],
+  ];
+  for (const env of envs) {
+    const opsMin = OPS.map(([k]) => [k, stat(apiRatio(env, "ops", k)).med]).filter(([, v]) => Number.isFinite(v));
+    if (opsMin.length) H[`opsMin_${env}`] = opsMin.reduce((a, b) => (b[1] < a[1] ? b : a));
+    for (const [k] of LARGE) H[`${k}_${env}`] = stat(apiRatio(env, "large", k)).med;
+  }
+  if (envs.some((env) => R[env].ops?.length)) {
+    out.push(`## 7. Every operation
+
+Each operation's whole \`send()\` through a transport that answers at once (ours: a config \`fetch\` returning a
+\`Response\`; the SDK: a request handler returning its \`HttpResponse\`), with an answer the size of the service's
+samples (bench/ops.mjs), SDK and ours interleaved in batches of ≈ 5 ms, ${m.apiMs} ms per peer per case per round.
+The smoke run checks that ours deep-equals the SDK's output for every case.
+
+${apiTable("ops", OPS)}
+
+## 8. Large answers and requests
+
+The same measurement with the big answers users meet: a 100-summary page, a page of 100 realistic distribution
+summaries, 40,960 bytes of code (the service's limit) read back, and written by Create and Update (base64 in the XML
+body, whose SHA-256 goes into the signature).
+
+${apiTable("large", LARGE)}`);
+  }
+
+  // ---------------------------------------------------------------- paginator
+  const pagerRows = [];
+  for (const env of envs) {
+    const pg = R[env].pager;
+    if (!pg?.length) continue;
+    const v = (peer, f = "perSec") => pg.map((r) => r[peer]?.[f]);
+    for (const [peer, label] of [["sdk", "SDK `paginateListConnectionFunctions`"], ["ours", "**cloudfront-wasm** `paginateListConnectionFunctions`"], ["floor", "floor: the same 10 POSTs, unsigned, bodies read, not parsed"]]) {
+      pagerRows.push([
+        ENV[env],
+        label,
+        spread(stat(us(v(peer)).map((x) => x / 1000)), num),
+        rspread(stat(ratios(v(peer), v("sdk")))),
+        env === "node" ? spread(stat(v(peer, "cpuUs").map((x) => x / 1000)), num) : "–",
+        env === "node" ? rspread(stat(ratios(v(peer, "cpuUs"), v("floor", "cpuUs")))) : "–",
+      ]);
+    }
+    H[`pager_${env}`] = stat(ratios(v("ours"), v("sdk"))).med;
+    if (env === "node") H.pagerCpu = stat(ratios(v("sdk", "cpuUs"), v("ours", "cpuUs"))).med;
+  }
+  if (pagerRows.length) {
+    out.push(`## 9. Paginator: 1,000 functions, 100 a page
+
+bench/api-server.mjs serves a 1,000-function account (the pages made once at start-up, 96 kB each) to
+\`ListConnectionFunctions\`, by the \`Marker\` in the request body. One walk = 10 signed POSTs, each page read into the
+output object; walks interleaved, one at a time. Node: CPU of the client process per walk.
+
+${table(["env", "peer", "ms per walk (wall)", "walks/s ÷ SDK", "CPU ms per walk", "CPU ÷ floor"], pagerRows)}`);
+  }
 
   // ---------------------------------------------------------------- targets
   const tg = [];
@@ -258,13 +372,41 @@ ${table(["env", "calls", "wasm linear memory", "JS heap used", "RSS", "ArrayBuff
   }
   for (const env of envs)
     T(`parsing in ${ENV[env]} ≥ 2× SDK`, `${rx(H[`parse_${env}`])} (whole send()); parse cost alone: ${rx(H[`parseIncr_${env}`])}`, H[`parse_${env}`] >= 2);
+  for (const env of envs) {
+    const w = H[`opsMin_${env}`];
+    if (w) T(`every operation's send() in ${ENV[env]} ≥ 1× SDK (issue 12)`, `slowest: ${w[0]} ${rx(w[1])}`, w[1] >= 1);
+  }
+  for (const env of envs)
+    if (H[`list100_${env}`] !== undefined) {
+      const worst = Math.min(H[`list100_${env}`], H[`dist100_${env}`], H[`get40k_${env}`]);
+      T(
+        `large answers in ${ENV[env]} ≥ 3× SDK (issue 12)`,
+        `List 100: ${rx(H[`list100_${env}`])}, ListDistributions 100: ${rx(H[`dist100_${env}`])}, Get 40 KB: ${rx(H[`get40k_${env}`])}`,
+        worst >= 3,
+      );
+    }
+  for (const env of envs)
+    if (H[`create40k_${env}`] !== undefined)
+      T(
+        `large writes in ${ENV[env]} ≥ 2× SDK (issue 12)`,
+        `Create 40 KB: ${rx(H[`create40k_${env}`])}, Update 40 KB: ${rx(H[`update40k_${env}`])}`,
+        Math.min(H[`create40k_${env}`], H[`update40k_${env}`]) >= 2,
+      );
   if (R.node.e2e)
     T(
-      "end to end in Node: CPU/call ≤ 1.10× floor",
+      "end to end in Node: CPU/call ≤ 1.2× floor (issue 12)",
       `${rx(H.e2eCpuFloor_seq)} sequential, ${rx(H.e2eCpuFloor_par)} 32 in flight (SDK uses ${rx(H.e2eCpuSdk_seq)} / ${rx(H.e2eCpuSdk_par)} ours)`,
-      H.e2eCpuFloor_seq <= 1.1 && H.e2eCpuFloor_par <= 1.1,
+      H.e2eCpuFloor_seq <= 1.2 && H.e2eCpuFloor_par <= 1.2,
     );
-  for (const env of envs) if (H[`cold_${env}`] !== undefined) T(`cold start in ${ENV[env]} ≤ 0.5× SDK`, rx(H[`cold_${env}`]), H[`cold_${env}`] <= 0.5);
+  for (const env of envs) {
+    if (H[`coldFloor_${env}`] === undefined) continue;
+    const need = env === "chromium" ? 1.3 : 1.1;
+    T(
+      `cold start in ${ENV[env]} ≤ ${need}× floor (issue 12)`,
+      `${rx(H[`coldFloor_${env}`])} the floor (${rx(H[`cold_${env}`])} the SDK; the floor is ${rx(H[`coldFloorSdk_${env}`])} the SDK)`,
+      H[`coldFloor_${env}`] <= need,
+    );
+  }
   for (const env of envs)
     if (H[`memWasm_${env}`] !== undefined)
       T(
@@ -273,7 +415,15 @@ ${table(["env", "calls", "wasm linear memory", "JS heap used", "RSS", "ArrayBuff
         H[`memWasm_${env}`] === 0 && Math.abs(H[`memHeap_${env}`]) < 2 * 2 ** 20,
         "JS heap threshold for “noise”: 2 MiB",
       );
-  out.push(`## Targets (issue 4)\n\n${table(["target", "measured (this run)", "", "note"], tg)}`);
+  for (const env of envs)
+    if (H[`memLargeWasm_${env}`] !== undefined)
+      T(
+        `memory in ${ENV[env]}, largest answer: flat from ${int(R[env].memoryLarge[0].calls)} to ${int(R[env].memoryLarge.at(-1).calls)} calls (issue 12)`,
+        `wasm ${H[`memLargeWasm_${env}`] >= 0 ? "+" : ""}${kib(H[`memLargeWasm_${env}`])}, JS heap ${H[`memLargeHeap_${env}`] >= 0 ? "+" : ""}${mib(H[`memLargeHeap_${env}`])}`,
+        H[`memLargeWasm_${env}`] === 0 && Math.abs(H[`memLargeHeap_${env}`]) < 2 * 2 ** 20,
+        "JS heap threshold for “noise”: 2 MiB",
+      );
+  out.push(`## Targets (issues 4 and 12)\n\n${table(["target", "measured (this run)", "", "note"], tg)}`);
   out.push(NOTES);
 
   const markdown = out.join("\n\n") + "\n";

@@ -16,6 +16,7 @@ import path from "node:path";
 import { once } from "node:events";
 import * as esbuild from "esbuild";
 import { report } from "./report.mjs";
+import { CASES, bodyBytes } from "./ops.mjs";
 
 process.env.AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING ??= "1";
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true"; // the SDK's "Node >= 22 soon" warning
@@ -196,7 +197,7 @@ async function rounds(S, label) {
 {
   log("Node: setting up");
   const S = await import("./suite.mjs");
-  await S.setup({ endpoint: API, body, signWasm: readFileSync(SIGN_WASM) });
+  await S.setup({ endpoint: API, body, signWasm: readFileSync(SIGN_WASM), smoke: SMOKE });
   checkOutputs("node", await S.outputs());
   checkApiOutputs("node", await S.apiOutputs());
   Object.assign(results.node, await rounds(S, "node"));
@@ -248,7 +249,7 @@ if (BROWSER) {
     await page.goto(`${STATIC}/bench.html`);
     await page.waitForFunction(() => window.ready === true);
     log("chromium: setting up");
-    await page.evaluate(([endpoint, b]) => window.S.setup({ endpoint, body: b, wasmUrl: "/cloudfront_wasm_bg.wasm", signWasm: "/wasm-bench/cloudfront_wasm_bg.wasm" }), [API, body]);
+    await page.evaluate(([endpoint, b, smoke]) => window.S.setup({ endpoint, body: b, wasmUrl: "/cloudfront_wasm_bg.wasm", signWasm: "/wasm-bench/cloudfront_wasm_bg.wasm", smoke }), [API, body, SMOKE]);
     checkOutputs("chromium", await page.evaluate(() => window.S.outputs()));
     checkApiOutputs("chromium", await page.evaluate(() => window.S.apiOutputs()));
     const S = {
@@ -363,6 +364,7 @@ function meta() {
     e2eMs: E2E_MS,
     coldSamples: COLD,
     apiMs: API_MS,
+    caseBytes: Object.fromEntries([...Object.entries(CASES.ops), ...Object.entries(CASES.large)].map(([k, c]) => [k, bodyBytes(c.answer.body).length])),
     memCase: MEM_CASE,
     bodyBytes: Buffer.byteLength(body),
     totalSeconds: +((performance.now() - t00) / 1000).toFixed(1),

@@ -54,10 +54,10 @@ export async function parRate(fn, ms, width = 32, min = 32) {
  * All `cases` interleaved in batches of `batch` sequential calls, cycling until about `ms` per case has
  * passed, so that every peer sees the same machine load (these machines are shared and noisy).
  */
-export async function interleave(cases, ms, batch = 16, minCycles = 2) {
+export async function interleave(cases, ms, batch = 16, minCycles = 2, warm = 3) {
   const names = Object.keys(cases);
   const acc = Object.fromEntries(names.map((n) => [n, { n: 0, t: 0, cpu: 0 }]));
-  for (const n of names) for (let i = 0; i < 3; i++) await cases[n](); // warm
+  for (const n of names) for (let i = 0; i < warm; i++) await cases[n]();
   const end = now() + ms * names.length;
   let cycles = 0;
   while (now() < end || cycles < minCycles) {
@@ -86,13 +86,14 @@ export async function interleave(cases, ms, batch = 16, minCycles = 2) {
 let ctx;
 
 /** Builds every client once. `endpoint`: the local API server; `body`: the 3-KVS XML. */
-export async function setup({ endpoint, body, wasmUrl, signWasm }) {
+export async function setup({ endpoint, body, wasmUrl, signWasm, smoke = false }) {
   const wasm = await P.initOurs(wasmUrl);
   const tiny = P.TINY_BODY;
   const fx = P.stubFetch; // eslint-disable-line
   ctx = {
     body,
     wasm,
+    smoke, // one cycle of each whole-API case, no extra warm-up: outputs are what the smoke run checks
     // signing
     sdkSign: P.sdkSigner(),
     oursSign: await P.oursSigner(signWasm),
@@ -238,7 +239,7 @@ async function apiRound(names, round, ms) {
     const t0 = now();
     await cases.sdk();
     const batch = Math.max(1, Math.min(16, Math.round(5 / Math.max(now() - t0, 0.01))));
-    out[name] = await interleave(Object.fromEntries(rotate(Object.entries(cases), round)), ms, batch);
+    out[name] = await interleave(Object.fromEntries(rotate(Object.entries(cases), round)), ms, batch, ctx.smoke ? 1 : 2, ctx.smoke ? 0 : 1);
     out[name].batch = batch;
   }
   return out;
@@ -256,7 +257,7 @@ export function pagerRound(round, ms) {
     ours: () => P.oursWalk(ctx.oursPager, pageSize),
     floor: () => P.floorWalk(ctx.endpoint, total, pageSize),
   };
-  return interleave(Object.fromEntries(rotate(Object.entries(cases), round)), ms, 1, 3);
+  return interleave(Object.fromEntries(rotate(Object.entries(cases), round)), ms, 1, ctx.smoke ? 1 : 3, ctx.smoke ? 0 : 1);
 }
 
 /** Every whole-API case's output from both clients (comparable, JSON-safe), and both paginators' pages. */

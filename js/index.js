@@ -1,14 +1,19 @@
 // cloudfront-wasm: the SDK-shaped surface over the wasm core. Signing, request building,
 // fetch, retries and XML parsing happen in Rust (src/); this file holds what must be JS:
-// the classes (for `instanceof`), lazy initialization and the credentials provider cache.
+// the classes (for `instanceof`), paginators, lazy initialization and the credentials cache.
 import initWasm, { WasmClient } from "./cloudfront_wasm.js";
 
 let loader = (input) => initWasm(input === undefined ? undefined : { module_or_path: input });
+let defaultSource; // how the entry finds the .wasm when init() is given nothing (for errors)
 let ready;
 
-/** Used by the Node entry to read the .wasm from disk instead of fetching it. */
-export function setWasmLoader(load) {
+/**
+ * Used by the Node, workerd and Deno entries to load the .wasm their own way; `source` says
+ * where it comes from, for the error when that fails.
+ */
+export function setWasmLoader(load, source) {
   loader = load;
+  defaultSource = source;
 }
 
 /** Loads and instantiates the wasm module; optional: the first call does it otherwise. */
@@ -17,12 +22,34 @@ export function init(input) {
     .then(() => loader(input))
     .then(
       () => {},
-      (e) => {
+      (cause) => {
         ready = undefined; // a failed load (offline page) may be retried
-        throw e;
+        throw wasmLoadError(input, cause);
       },
     );
   return ready;
+}
+
+// A failed load names what failed and from where, and the way out, instead of the
+// platform's bare TypeError (workerd: "Fetch API cannot load: file:///bundle/…").
+function wasmLoadError(input, cause) {
+  // A Request or Response has a url; a Module or bytes show as "[object Uint8Array]".
+  let from = input instanceof URL ? input : (input?.url ?? Object.prototype.toString.call(input));
+  if (typeof input == "string") from = input;
+  else if (input === undefined) {
+    try {
+      from = defaultSource ?? new URL("./cloudfront_wasm_bg.wasm", import.meta.url);
+    } catch {
+      from = "next to this module"; // no usable import.meta.url (some bundles)
+    }
+  }
+  const e = new Error(
+    `cannot load cloudfront_wasm_bg.wasm from ${from} (${cause}); pass it to init(moduleOrUrl) before the first call (cloudfront-wasm README: "Workers, Deno, Bun")`,
+    { cause },
+  );
+  e.name = "WasmLoadError";
+  e.$metadata = { attempts: 0, totalRetryDelay: 0 };
+  return e;
 }
 
 export class CloudFrontServiceException extends Error {
@@ -40,20 +67,29 @@ export class CloudFrontServiceException extends Error {
   }
 }
 
-const modeled = (name) =>
-  ({
+// The modeled errors of the nine operations; `$fault` is the model's, whatever the status.
+const MODELED = {};
+const modeled = (name, $fault = "client") =>
+  (MODELED[name] = {
     [name]: class extends CloudFrontServiceException {
       constructor(options) {
-        super({ ...options, name, $fault: "client" });
+        super({ ...options, name, $fault });
       }
     },
-  })[name];
+  }[name]);
 
 export const AccessDenied = modeled("AccessDenied");
 export const EntityNotFound = modeled("EntityNotFound");
 export const UnsupportedOperation = modeled("UnsupportedOperation");
 export const InvalidArgument = modeled("InvalidArgument");
-const MODELED = { AccessDenied, EntityNotFound, UnsupportedOperation, InvalidArgument };
+export const EntityAlreadyExists = modeled("EntityAlreadyExists");
+export const EntityLimitExceeded = modeled("EntityLimitExceeded");
+export const EntitySizeLimitExceeded = modeled("EntitySizeLimitExceeded");
+export const InvalidTagging = modeled("InvalidTagging");
+export const PreconditionFailed = modeled("PreconditionFailed");
+export const InvalidIfMatchVersion = modeled("InvalidIfMatchVersion");
+export const CannotDeleteEntityWhileInUse = modeled("CannotDeleteEntityWhileInUse");
+export const TestFunctionFailed = modeled("TestFunctionFailed", "server");
 
 /** Turns the core's error descriptor into the error the SDK would throw. */
 function toError(d) {
@@ -87,21 +123,38 @@ function localError(name, message, cause) {
   return toError({ name, message, cause, $metadata: { attempts: 0, totalRetryDelay: 0 } });
 }
 
-const FIVE_MINUTES = 5 * 60 * 1000;
-
-export class DescribeConnectionFunctionCommand {
-  constructor(input) {
-    this.input = input;
+/**
+ * GetConnectionFunction's code, as the SDK returns it (@smithy's Uint8ArrayBlobAdapter in
+ * Node): a Uint8Array whose `transformToString("base64")` is base64 and any other encoding
+ * UTF-8 (a byte order mark kept, bad sequences replaced, as Node's Buffer decodes).
+ */
+class Uint8ArrayBlobAdapter extends Uint8Array {
+  static fromString(source, encoding = "utf-8") {
+    if (typeof source !== "string") throw new Error(`Unsupported conversion from ${typeof source} to Uint8ArrayBlobAdapter.`);
+    const bytes = encoding === "base64" ? Uint8Array.from(atob(source), (c) => c.charCodeAt(0)) : new TextEncoder().encode(source);
+    return Uint8ArrayBlobAdapter.mutate(bytes);
+  }
+  static mutate(source) {
+    Object.setPrototypeOf(source, Uint8ArrayBlobAdapter.prototype);
+    return source;
+  }
+  transformToString(encoding = "utf-8") {
+    if (encoding !== "base64") return new TextDecoder("utf-8", { ignoreBOM: true }).decode(this);
+    let binary = "";
+    // In chunks: one fromCharCode call per byte would be slow, one for all could overflow the stack.
+    for (let i = 0; i < this.length; i += 0x8000) binary += String.fromCharCode(...Uint8Array.prototype.subarray.call(this, i, i + 0x8000));
+    return btoa(binary);
   }
 }
-DescribeConnectionFunctionCommand.prototype.operation = "DescribeConnectionFunction";
 
-const COMMANDS = new Map([[DescribeConnectionFunctionCommand, "DescribeConnectionFunction"]]);
+const FIVE_MINUTES = 5 * 60 * 1000;
+const OPERATION = new Map(); // command class → operation name
 
 export class CloudFrontClient {
   #core;
   #credentialSource;
   #credentials;
+  #pendingCredentials;
   #destroyed = false;
 
   constructor(config = {}) {
@@ -115,8 +168,8 @@ export class CloudFrontClient {
   }
 
   async send(command, options = {}) {
-    const operation = COMMANDS.get(command?.constructor) ?? command?.operation;
-    if (typeof operation !== "string") {
+    const operation = OPERATION.get(command?.constructor);
+    if (operation === undefined) {
       throw localError("ValidationError", "send() takes a command such as new DescribeConnectionFunctionCommand(input)");
     }
     if (this.#destroyed) throw localError("ValidationError", "this client was destroyed");
@@ -125,16 +178,14 @@ export class CloudFrontClient {
     try {
       this.#core ??= new WasmClient(await this.#coreConfig());
       const credentials = await this.#resolveCredentials();
-      return await this.#core.send(operation, command.input, credentials, signal);
+      const out = await this.#core.send(operation, command.input, credentials, signal);
+      if (out.ConnectionFunctionCode instanceof Uint8Array) Uint8ArrayBlobAdapter.mutate(out.ConnectionFunctionCode);
+      return out;
     } catch (d) {
       throw toError(d);
     } finally {
       if (this.#core) this.config.systemClockOffset = this.#core.systemClockOffset;
     }
-  }
-
-  describeConnectionFunction(input, options) {
-    return this.send(new DescribeConnectionFunctionCommand(input), options);
   }
 
   destroy() {
@@ -159,19 +210,83 @@ export class CloudFrontClient {
     return { ...c, endpoint, region }; // credentials are not part of it: they go per call
   }
 
-  async #resolveCredentials() {
+  /** A provider's result is reused until 5 minutes before its `expiration` (as the SDK's memoization); concurrent calls share one provider call. */
+  #resolveCredentials() {
     const source = this.#credentialSource;
     if (typeof source !== "function") return source;
     const cached = this.#credentials;
-    const expiry = cached?.expiration instanceof Date ? cached.expiration.getTime() : Infinity;
-    if (cached && expiry - Date.now() > FIVE_MINUTES) return cached;
-    let fresh;
-    try {
-      fresh = await source();
-    } catch (e) {
-      throw localError("CredentialsProviderError", "the credentials provider failed (see cause)", e);
+    if (cached && !(cached.expiration instanceof Date && cached.expiration.getTime() - Date.now() < FIVE_MINUTES)) return cached;
+    if (!this.#pendingCredentials) {
+      const pending = (this.#pendingCredentials = Promise.resolve()
+        .then(source)
+        .then(
+          (fresh) => {
+            if (fresh && typeof fresh === "object") this.#credentials = fresh;
+            return fresh;
+          },
+          (e) => {
+            throw localError("CredentialsProviderError", "the credentials provider failed (see cause)", e);
+          },
+        ));
+      const settled = () => {
+        if (this.#pendingCredentials === pending) this.#pendingCredentials = undefined;
+      };
+      pending.then(settled, settled);
     }
-    if (fresh && typeof fresh === "object") this.#credentials = fresh;
-    return fresh;
+    return this.#pendingCredentials;
   }
 }
+
+/** A command class with the SDK's name, and the client's method for it (`client.listConnectionFunctions(input, options)`). */
+function command(operation) {
+  const name = operation + "Command";
+  const Command = {
+    [name]: class {
+      constructor(input) {
+        this.input = input;
+      }
+    },
+  }[name];
+  OPERATION.set(Command, operation);
+  CloudFrontClient.prototype[operation[0].toLowerCase() + operation.slice(1)] = function (input, options) {
+    return this.send(new Command(input), options);
+  };
+  return Command;
+}
+
+export const CreateConnectionFunctionCommand = command("CreateConnectionFunction");
+export const DescribeConnectionFunctionCommand = command("DescribeConnectionFunction");
+export const GetConnectionFunctionCommand = command("GetConnectionFunction");
+export const ListConnectionFunctionsCommand = command("ListConnectionFunctions");
+export const ListDistributionsByConnectionFunctionCommand = command("ListDistributionsByConnectionFunction");
+export const UpdateConnectionFunctionCommand = command("UpdateConnectionFunction");
+export const PublishConnectionFunctionCommand = command("PublishConnectionFunction");
+export const TestConnectionFunctionCommand = command("TestConnectionFunction");
+export const DeleteConnectionFunctionCommand = command("DeleteConnectionFunction");
+
+/**
+ * The SDK's paginator (@smithy/core createPaginator), step for step: it writes `Marker` and
+ * `MaxItems` into the caller's input object, checks the client on every page, and stops when
+ * the next token is empty (or, with `stopOnSameToken`, repeats the last one).
+ */
+const paginator = (Command, nextToken) =>
+  async function* paginate(config, input, ...options) {
+    let token = config.startingToken ?? input.Marker;
+    let hasNext = true;
+    while (hasNext) {
+      input.Marker = token;
+      input.MaxItems = input.MaxItems ?? config.pageSize;
+      if (!(config.client instanceof CloudFrontClient)) throw new Error("Invalid client, expected instance of CloudFrontClient");
+      let cmd = new Command(input);
+      cmd = config.withCommand?.(cmd) ?? cmd;
+      const page = await config.client.send(cmd, ...options);
+      yield page;
+      const previous = token;
+      token = nextToken(page);
+      hasNext = !!(token && (!config.stopOnSameToken || token !== previous));
+    }
+    return undefined;
+  };
+// Optional chaining reads a path as the SDK's `get` does (a non-object step gives undefined).
+export const paginateListConnectionFunctions = paginator(ListConnectionFunctionsCommand, (page) => page?.NextMarker);
+export const paginateListDistributionsByConnectionFunction = paginator(ListDistributionsByConnectionFunctionCommand, (page) => page?.DistributionList?.NextMarker);

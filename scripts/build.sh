@@ -53,6 +53,6 @@ node_modules/.bin/wasm-opt -Oz "${features[@]}" "$wasm" -o "$wasm"
 node_modules/.bin/esbuild --minify --log-level=warning --format=esm --allow-overwrite \
   dist/cloudfront_wasm.js --outfile=dist/cloudfront_wasm.js
 node_modules/.bin/esbuild --minify --keep-names --log-level=warning --format=esm js/index.js --outfile=dist/index.js
-cp js/node.js js/index.d.ts dist/
+cp js/node.js js/workerd.js js/deno.js js/index.d.ts dist/
 touch "$stamp"
 node scripts/size.mjs --report

@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh --if-needed
+# The page's vendored jsdiff (www/vendor/) and the static folder (site/).
+node scripts/static.mjs
 exec node emulator/server.mjs "$@"

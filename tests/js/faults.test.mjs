@@ -189,6 +189,109 @@ test("10,000 failing calls: memory stays bounded", async () => {
   assert.equal((await emu.stats()).requests, 200);
 });
 
+// ---------------------------------------------------------------- the same faults on a write operation (issue 10)
+// UpdateConnectionFunction: a body with the code blob, an If-Match, and a real state change on success.
+// Faults target the operation, so the Describe that reads the current ETag is not hit.
+const CODE = new TextEncoder().encode("function connectionHandler(connection) { connection.allow(); }");
+async function runUpdate(fault, cfg = {}, opts) {
+  await emu.reset();
+  const log = [];
+  const client = oursClient(ours, emu.url, { maxAttempts: 3, fetch: recordingFetch(log), ...cfg });
+  const { ETag } = await oursClient(ours, emu.url).send(new ours.DescribeConnectionFunctionCommand({ Identifier: ID, Stage: "DEVELOPMENT" }));
+  if (fault) await emu.fault({ ...fault, operation: "UpdateConnectionFunction" });
+  log.length = 0;
+  const t0 = Date.now();
+  const r = await settle(client.send(new ours.UpdateConnectionFunctionCommand({
+    Id: ID, IfMatch: ETag, ConnectionFunctionConfig: { Comment: "after a fault", Runtime: "cloudfront-js-2.0" }, ConnectionFunctionCode: CODE,
+  }), opts?.()));
+  const stats = await emu.stats();
+  const updates = stats.log.filter((l) => l.operation === "UpdateConnectionFunction");
+  return { ...r, log, stats, updates, ms: Date.now() - t0, etag: ETag };
+}
+
+test("write: throttled twice then OK → success on attempt 3; every attempt sent the same If-Match and body", async () => {
+  const r = await runUpdate({ kind: "throttle", count: 2 });
+  assert.equal(r.ok, true, r.error?.message);
+  assert.equal(r.value.$metadata.attempts, 3);
+  assert.equal(r.updates.length, 3);
+  assert.ok(r.updates.every((u) => u.headers["if-match"] === r.etag && u.body === r.updates[0].body && u.body.includes("ConnectionFunctionCode")));
+  assert.notEqual(r.value.ETag, r.etag, "the update happened once: a new ETag");
+  const g = gaps(r.log);
+  assert.ok(g[0] <= 1000 + SLACK && g[1] <= 2000 + SLACK, `throttling delays ${g}`);
+});
+
+test("write: html503 / empty500 exhausted → named 5xx error after 3 attempts; reset once → retried and succeeds", async () => {
+  for (const kind of ["html503", "empty500"]) {
+    const r = await runUpdate({ kind, count: 3 });
+    assert.equal(r.ok, false);
+    assert.equal(r.error.name, "Unknown");
+    assert.ok(r.error.$metadata.httpStatusCode >= 500);
+    assert.equal(r.error.$metadata.attempts, 3);
+    assert.equal(r.updates.length, 3);
+  }
+  const r = await runUpdate({ kind: "reset", count: 1 });
+  assert.equal(r.ok, true, r.error?.message);
+  assert.equal(r.value.$metadata.attempts, 2);
+});
+
+test("write: truncated and malformed answers → never a partial success, attempts as the SDK", async () => {
+  for (const kind of ["truncate", "malformed"]) {
+    await emu.reset();
+    const { ETag } = await sdkClient(emu.url).send(new sdk.DescribeConnectionFunctionCommand({ Identifier: ID, Stage: "DEVELOPMENT" }));
+    await emu.fault({ kind, count: 3, operation: "UpdateConnectionFunction" });
+    const s = await settle(sdkClient(emu.url, { maxAttempts: 3 }).send(new sdk.UpdateConnectionFunctionCommand({
+      Id: ID, IfMatch: ETag, ConnectionFunctionConfig: { Comment: "after a fault", Runtime: "cloudfront-js-2.0" }, ConnectionFunctionCode: CODE,
+    })));
+    const sdkUpdates = (await emu.stats()).log.filter((l) => l.operation === "UpdateConnectionFunction").length;
+    const r = await runUpdate({ kind, count: 3 });
+    assert.equal(s.ok, false);
+    assert.equal(r.ok, false, `${kind}: no output from a broken body`);
+    assert.ok(r.error.name && r.error.message);
+    assert.equal(r.updates.length, sdkUpdates, `${kind}: requests ours ${r.updates.length}, SDK ${sdkUpdates}`);
+  }
+});
+
+test("write: slower than requestTimeout → timeout error after 3 attempts; abort mid-flight → AbortError, one attempt", async () => {
+  let r = await runUpdate({ kind: "slow", count: 3, delayMs: 2000 }, { requestTimeout: 150 });
+  assert.equal(r.ok, false);
+  assert.ok(["AbortError", "TimeoutError"].includes(r.error.name), r.error.name);
+  assert.equal(r.error.$metadata?.attempts, 3);
+  assert.ok(r.ms < 1500, `gave up in ${r.ms} ms`);
+  r = await runUpdate({ kind: "slow", count: 3, delayMs: 2000 }, {}, () => {
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 100);
+    return { abortSignal: ac.signal };
+  });
+  assert.equal(r.error?.name, "AbortError");
+  assert.equal(r.error.$metadata?.attempts, 1);
+  await sleep(300);
+  assert.equal((await emu.stats()).log.filter((l) => l.operation === "UpdateConnectionFunction").length, 1, "no attempt after the abort");
+});
+
+test("write: 10,000 failing updates with a 4 KiB code blob: memory stays bounded", async () => {
+  const N = 10000;
+  const code = new Uint8Array(4096).fill(0x61);
+  const stale = { status: 412, headers: { "x-amzn-RequestId": "rid-mem" }, body: "<ErrorResponse><Error><Type>Sender</Type><Code>PreconditionFailed</Code><Message>stale</Message></Error></ErrorResponse>" };
+  let calls = 0;
+  const c = oursClient(ours, emu.url, {
+    maxAttempts: 1,
+    fetch: async (input, init) => {
+      calls++;
+      return new Response(stale.body, { status: stale.status, headers: stale.headers });
+    },
+  });
+  const update = () => c.send(new ours.UpdateConnectionFunctionCommand({ Id: ID, IfMatch: "ESTALE", ConnectionFunctionConfig: { Comment: "m", Runtime: "cloudfront-js-2.0" }, ConnectionFunctionCode: code }))
+    .then(() => assert.fail("expected PreconditionFailed"), (e) => assert.equal(e.name, "PreconditionFailed"));
+  for (let i = 0; i < 200; i++) await update(); // warm-up
+  const m0 = process.memoryUsage();
+  for (let i = 0; i < N; i++) await update();
+  const m1 = process.memoryUsage();
+  const rss = (m1.rss - m0.rss) / 2 ** 20, ab = (m1.arrayBuffers - m0.arrayBuffers) / 2 ** 20;
+  assert.ok(rss < 64, `rss grew ${rss.toFixed(1)} MiB over ${N} failing updates`);
+  assert.ok(ab < 16, `arrayBuffers (wasm memory included) grew ${ab.toFixed(1)} MiB`);
+  assert.equal(calls, N + 200);
+});
+
 test("nothing left running: no unhandled rejection, no leftover timers", async () => {
   await sleep(100);
   assert.deepStrictEqual(unhandled.map(String), []);

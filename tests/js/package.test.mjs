@@ -61,9 +61,14 @@ after(async () => {
 });
 
 const callScript = (importSpec, endpoint) => `
-  import { CloudFrontClient, DescribeConnectionFunctionCommand, EntityNotFound } from ${JSON.stringify(importSpec)};
+  import {
+    CloudFrontClient, DescribeConnectionFunctionCommand, EntityNotFound, CreateConnectionFunctionCommand, GetConnectionFunctionCommand,
+    UpdateConnectionFunctionCommand, PublishConnectionFunctionCommand, TestConnectionFunctionCommand, ListConnectionFunctionsCommand,
+    ListDistributionsByConnectionFunctionCommand, DeleteConnectionFunctionCommand, paginateListConnectionFunctions, PreconditionFailed,
+  } from ${JSON.stringify(importSpec)};
+  const client = () => new CloudFrontClient({ region: "us-east-1", endpoint: ${JSON.stringify(endpoint)}, credentials: ${JSON.stringify(CREDS)}, maxAttempts: 2 });
   export async function go() {
-    const cf = new CloudFrontClient({ region: "us-east-1", endpoint: ${JSON.stringify(endpoint)}, credentials: ${JSON.stringify(CREDS)}, maxAttempts: 2 });
+    const cf = client();
     const out = await cf.send(new DescribeConnectionFunctionCommand({ Identifier: "mtls-auth-check", Stage: "LIVE" }));
     let err;
     try { await cf.send(new DescribeConnectionFunctionCommand({ Identifier: "no such/fn ☃" })); } catch (e) { err = e; }
@@ -74,7 +79,66 @@ const callScript = (importSpec, endpoint) => `
       modifiedIsDate: s.LastModifiedTime instanceof Date,
       errName: err && err.name, errIsClass: err instanceof EntityNotFound, errStatus: err && err.$metadata.httpStatusCode,
     };
+  }
+  // Create → Describe → Get → Update → Publish → Test → List → ListDistributions → Delete, on a function named after the caller.
+  export async function flow(where) {
+    const cf = client();
+    const Name = "pkg-flow-" + where;
+    const enc = (s) => new TextEncoder().encode(s);
+    const r = {};
+    const created = await cf.send(new CreateConnectionFunctionCommand({ Name, ConnectionFunctionConfig: { Comment: "flow", Runtime: "cloudfront-js-2.0" }, ConnectionFunctionCode: enc("function connectionHandler(connection) { console.log('hello'); connection.allow(); }"), Tags: { Items: [{ Key: "where", Value: where }] } }));
+    const id = created.ConnectionFunctionSummary.Id;
+    r.create = [created.$metadata.httpStatusCode, created.ConnectionFunctionSummary.Stage, created.ConnectionFunctionSummary.CreatedTime instanceof Date, typeof created.Location, typeof created.ETag];
+    const described = await cf.send(new DescribeConnectionFunctionCommand({ Identifier: Name, Stage: "DEVELOPMENT" }));
+    r.describe = [described.ConnectionFunctionSummary.Id === id, described.ETag === created.ETag];
+    const got = await cf.send(new GetConnectionFunctionCommand({ Identifier: id }));
+    r.get = [got.ConnectionFunctionCode instanceof Uint8Array, got.ConnectionFunctionCode.transformToString(), got.ETag === created.ETag];
+    let stale;
+    try { await cf.send(new UpdateConnectionFunctionCommand({ Id: id, IfMatch: "E0STALE0000000", ConnectionFunctionConfig: { Comment: "x", Runtime: "cloudfront-js-2.0" }, ConnectionFunctionCode: enc("x") })); } catch (e) { stale = e; }
+    r.stale = [stale instanceof PreconditionFailed, stale && stale.$metadata.httpStatusCode];
+    const updated = await cf.send(new UpdateConnectionFunctionCommand({ Id: id, IfMatch: created.ETag, ConnectionFunctionConfig: { Comment: "flow v2", Runtime: "cloudfront-js-2.0" }, ConnectionFunctionCode: enc("function connectionHandler(connection) { console.log('v2 ' + connection.clientIp); connection.deny(); }") }));
+    r.update = [updated.ConnectionFunctionSummary.ConnectionFunctionConfig.Comment, updated.ETag !== created.ETag];
+    const published = await cf.send(new PublishConnectionFunctionCommand({ Id: id, IfMatch: updated.ETag }));
+    r.publish = [published.ConnectionFunctionSummary.Name];
+    const live = await cf.send(new DescribeConnectionFunctionCommand({ Identifier: id, Stage: "LIVE" }));
+    r.live = [live.ConnectionFunctionSummary.Stage];
+    const tested = await cf.send(new TestConnectionFunctionCommand({ Id: id, IfMatch: updated.ETag, Stage: "DEVELOPMENT", ConnectionObject: enc(JSON.stringify({ clientIp: "203.0.113.9" })) }));
+    const t = tested.ConnectionFunctionTestResult;
+    r.test = [t.ConnectionFunctionExecutionLogs.some((l) => l.includes("v2 203.0.113.9")), /deny/.test(t.ConnectionFunctionOutput), typeof t.ComputeUtilization];
+    const listed = await cf.send(new ListConnectionFunctionsCommand({ Stage: "LIVE", MaxItems: 100 }));
+    r.list = [listed.ConnectionFunctions.some((f) => f.Id === id)];
+    let pages = 0, seen = 0;
+    for await (const page of paginateListConnectionFunctions({ client: cf, pageSize: 2 }, {})) { pages++; seen += page.ConnectionFunctions.length; }
+    r.paginate = [pages > 1, seen === (await cf.send(new ListConnectionFunctionsCommand({ MaxItems: 100 }))).ConnectionFunctions.length];
+    const dists = await cf.send(new ListDistributionsByConnectionFunctionCommand({ ConnectionFunctionIdentifier: id }));
+    r.distributions = [dists.DistributionList.Quantity, dists.DistributionList.IsTruncated];
+    const deleted = await cf.send(new DeleteConnectionFunctionCommand({ Id: id, IfMatch: updated.ETag }));
+    r.delete = [Object.keys(deleted), deleted.$metadata.httpStatusCode];
+    let gone;
+    try { await cf.send(new DescribeConnectionFunctionCommand({ Identifier: id })); } catch (e) { gone = e; }
+    r.gone = [gone instanceof EntityNotFound];
+    return r;
   }`;
+
+const FLOW = {
+  create: [201, "DEVELOPMENT", true, "string", "string"],
+  describe: [true, true],
+  get: [true, "function connectionHandler(connection) { console.log('hello'); connection.allow(); }", true],
+  stale: [true, 412],
+  update: ["flow v2", true],
+  live: ["LIVE"],
+  test: [true, true, "string"],
+  list: [true],
+  paginate: [true, true],
+  distributions: [0, false],
+  delete: [["$metadata"], 204],
+  gone: [true],
+};
+function assertFlow(r, where) {
+  const { publish, ...rest } = r;
+  assert.deepStrictEqual(rest, FLOW, `${where}: the flow`);
+  assert.deepStrictEqual(publish, ["pkg-flow-" + where], `${where}: publish`);
+}
 
 function assertResult(r, where) {
   assert.deepStrictEqual(
@@ -90,9 +154,11 @@ function assertResult(r, where) {
 
 test("(a) Node 20: import the installed tarball in a child process and call the emulator", async () => {
   const app = path.dirname(path.dirname(pkgDir));
-  writeFileSync(path.join(app, "call.mjs"), callScript("cloudfront-wasm", emu.url) + "\nconsole.log(JSON.stringify(await go()));\n");
+  writeFileSync(path.join(app, "call.mjs"), callScript("cloudfront-wasm", emu.url) + "\nconsole.log(JSON.stringify({ go: await go(), flow: await flow('node') }));\n");
   const { stdout } = await run(process.execPath, ["call.mjs"], { cwd: app, timeout: 60_000 });
-  assertResult(JSON.parse(stdout.trim().split("\n").pop()), "node child");
+  const r = JSON.parse(stdout.trim().split("\n").pop());
+  assertResult(r.go, "node child");
+  assertFlow(r.flow, "node");
 });
 
 async function page() {
@@ -107,12 +173,12 @@ async function page() {
 test("(b) Chromium: <script type=module> and a module Web Worker import the installed package", async () => {
   const pkgUrl = `/app/node_modules/cloudfront-wasm/dist/index.js`;
   writeFileSync(path.join(tmp, "call.mjs"), callScript(pkgUrl, emu.url));
-  writeFileSync(path.join(tmp, "worker.mjs"), `import { go } from "/call.mjs"; go().then((r) => postMessage({ ok: true, r }), (e) => postMessage({ ok: false, e: String(e && e.stack || e) }));`);
+  writeFileSync(path.join(tmp, "worker.mjs"), `import { go, flow } from "/call.mjs"; (async () => ({ go: await go(), flow: await flow("worker") }))().then((r) => postMessage({ ok: true, r }), (e) => postMessage({ ok: false, e: String(e && e.stack || e) }));`);
   writeFileSync(
     path.join(tmp, "index.html"),
     `<!doctype html><meta charset="utf-8"><title>pkg</title><script type="module">
-      import { go } from "/call.mjs";
-      window.__page = go().then((r) => ({ ok: true, r }), (e) => ({ ok: false, e: String(e && e.stack || e) }));
+      import { go, flow } from "/call.mjs";
+      window.__page = (async () => ({ go: await go(), flow: await flow("page") }))().then((r) => ({ ok: true, r }), (e) => ({ ok: false, e: String(e && e.stack || e) }));
       window.__worker = new Promise((res) => { const w = new Worker("/worker.mjs", { type: "module" }); w.onmessage = (m) => res(m.data); w.onerror = (e) => res({ ok: false, e: "worker error: " + e.message }); });
     </script>`,
   );
@@ -122,9 +188,11 @@ test("(b) Chromium: <script type=module> and a module Web Worker import the inst
   const fromPage = await p.evaluate(() => window.__page);
   const fromWorker = await p.evaluate(() => window.__worker);
   assert.equal(fromPage.ok, true, `page: ${fromPage.e} ${logs.join("\n")}`);
-  assertResult(fromPage.r, "page");
+  assertResult(fromPage.r.go, "page");
+  assertFlow(fromPage.r.flow, "page");
   assert.equal(fromWorker.ok, true, `worker: ${fromWorker.e} ${logs.join("\n")}`);
-  assertResult(fromWorker.r, "worker");
+  assertResult(fromWorker.r.go, "worker");
+  assertFlow(fromWorker.r.flow, "worker");
   await p.close();
 });
 

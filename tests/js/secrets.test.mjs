@@ -111,6 +111,51 @@ test("no secret in errors or output on every error path", async () => {
   }
 });
 
+test("no secret (nor the function's code) in errors or output on a write operation's error paths", async () => {
+  const refused = `http://127.0.0.1:${await closedPort()}`;
+  const CODE_SENTINEL = "CoDeSENTINEL function connectionHandler(c) { c.allow(); }";
+  const code = new TextEncoder().encode(CODE_SENTINEL);
+  const update = (over = {}) => new ours.UpdateConnectionFunctionCommand({ Id: "mtls-auth-check", IfMatch: "E2QWRUHAPOMQZL", ConnectionFunctionConfig: { Comment: "s", Runtime: "cloudfront-js-2.0" }, ConnectionFunctionCode: code, ...over });
+  const paths = [
+    ["signature mismatch (unknown key)", {}, update()],
+    ["throttled out", { fault: { kind: "throttle", count: 2, operation: "UpdateConnectionFunction" } }, update()],
+    ["reset", { fault: { kind: "reset", count: 2, operation: "UpdateConnectionFunction" } }, update()],
+    ["truncate", { fault: { kind: "truncate", count: 2, operation: "UpdateConnectionFunction" } }, update()],
+    ["timeout", { fault: { kind: "slow", count: 2, delayMs: 1000, operation: "UpdateConnectionFunction" }, cfg: { requestTimeout: 100 } }, update()],
+    ["abort", { fault: { kind: "slow", count: 2, delayMs: 1000, operation: "UpdateConnectionFunction" }, abort: 50 }, update()],
+    ["connection refused", { cfg: { endpoint: refused } }, update()],
+    ["code given as a string", {}, update({ ConnectionFunctionCode: CODE_SENTINEL })],
+    ["code too large", {}, update({ ConnectionFunctionCode: new Uint8Array(40_961).fill(0x43) })],
+    ["IfMatch missing", {}, update({ IfMatch: undefined })],
+    ["canned 412 PreconditionFailed", { canned: { status: 412, headers: {}, body: "<ErrorResponse><Error><Code>PreconditionFailed</Code><Message>stale</Message></Error></ErrorResponse>" } }, update()],
+    ["Test: connection object as a string", {}, new ours.TestConnectionFunctionCommand({ Id: "x", IfMatch: "E", ConnectionObject: CODE_SENTINEL })],
+    ["Create: provider returns garbage with the secret inside", { cfg: { credentials: async () => ({ secretAccessKey: SECRET, sessionToken: TOKEN }) } }, new ours.CreateConnectionFunctionCommand({ Name: "n", ConnectionFunctionConfig: { Comment: "c", Runtime: "cloudfront-js-2.0" }, ConnectionFunctionCode: code })],
+  ];
+  for (const [label, opt, command] of paths) {
+    await emu.reset();
+    if (opt.fault) await emu.fault(opt.fault);
+    if (opt.canned) await emu.canned({ ...opt.canned, count: 2 });
+    const { result: r, captured } = await captureOutput(async () => {
+      const client = new ours.CloudFrontClient({ region: "us-east-1", endpoint: emu.url, credentials: creds, maxAttempts: 2, ...(opt.cfg ?? {}) });
+      let signal;
+      if (opt.abort) {
+        const ac = new AbortController();
+        setTimeout(() => ac.abort(), opt.abort);
+        signal = ac.signal;
+      }
+      const res = await settle((async () => client.send(command, signal ? { abortSignal: signal } : undefined))());
+      res.clientText = [util.inspect(client, { showHidden: true, depth: 3 }), String(client)];
+      return res;
+    });
+    assert.equal(r.ok, false, `${label}: expected an error`);
+    const texts = renderings(r.error);
+    assertNoSecret(label, texts);
+    for (const t of texts) assert.ok(!t.includes("CoDeSENTINEL"), `${label}: the code appears in: ${t.slice(0, 200)}`);
+    assertNoSecret(`${label} (client inspect/toString)`, r.clientText);
+    assertNoSecret(`${label} (console/stdout/stderr)`, captured);
+  }
+});
+
 test("control: the sentinel detector does find the secret when it is there", () => {
   assert.throws(() => assertNoSecret("control", [`x ${SECRET} y`]));
   assert.throws(() => assertNoSecret("control", [util.inspect({ t: TOKEN })]));

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { readFileSync, existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import assert from "node:assert/strict";
 
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 export const SAMPLES = path.resolve(ROOT, "tests/rust/fixtures/samples"); // a copy of ../shared/cloudfront/samples
@@ -34,7 +35,8 @@ export function loadOurs() {
 }
 
 export async function startEmulator() {
-  const { startServer } = await import(path.join(ROOT, "emulator/server.mjs"));
+  // CFW_TEST_EMULATOR: another server.mjs (e.g. a work-in-progress emulator in another worktree).
+  const { startServer } = await import(path.resolve(ROOT, process.env.CFW_TEST_EMULATOR ?? "emulator/server.mjs"));
   const srv = await startServer({ port: 0, quiet: true });
   const url = srv.url.replace(/\/$/, "");
   const admin = async (method, p, body) => {
@@ -156,4 +158,93 @@ export function recordingFetch(log = []) {
   };
   f.log = log;
   return f;
+}
+
+// ---------------------------------------------------------------- the nine operations (issue 10)
+export const OPERATIONS = [
+  "CreateConnectionFunction", "DescribeConnectionFunction", "GetConnectionFunction", "ListConnectionFunctions",
+  "ListDistributionsByConnectionFunction", "UpdateConnectionFunction", "PublishConnectionFunction",
+  "TestConnectionFunction", "DeleteConnectionFunction",
+];
+export const NEW_MODELED_ERRORS = [
+  "EntityAlreadyExists", "EntityLimitExceeded", "EntitySizeLimitExceeded", "InvalidTagging", "PreconditionFailed",
+  "InvalidIfMatchVersion", "CannotDeleteEntityWhileInUse", "TestFunctionFailed",
+];
+export const MODELED_ERRORS = ["AccessDenied", "EntityNotFound", "UnsupportedOperation", "InvalidArgument", ...NEW_MODELED_ERRORS];
+/** A seeded key-value store ARN (emulator/seed.json) that Create and Update accept. */
+export const SEED_KVS_ARN = "arn:aws:cloudfront::123456789012:key-value-store/0123abcd-0123-abcd-0123-0123456789ab";
+export const utf8 = (s) => new TextEncoder().encode(s);
+
+const xmlParser = createRequire(path.join(ROOT, "package.json"))("fast-xml-parser");
+const XML = new xmlParser.XMLParser({
+  preserveOrder: true, ignoreAttributes: false, ignoreDeclaration: true, parseTagValue: false, trimValues: false, processEntities: true,
+});
+/** An XML body as a document (element order, namespace, text; the declaration and `<a/>` vs `<a></a>` ignored). */
+export function xmlDocument(body) {
+  if (body === "" || body === undefined) return "<empty>";
+  const v = xmlParser.XMLValidator.validate(body);
+  if (v !== true) return { notXml: body, error: v.err?.msg };
+  return XML.parse(body);
+}
+
+/**
+ * The API requests the emulator logged (GET /__emulator/stats → log), as the differential tests
+ * compare them: operation, method, path, query, If-Match, and the body as an XML document with its
+ * content-type. Headers only the SDK sends (user agent, invocation id, payload hash…) are left out.
+ */
+export function requestsOf(stats) {
+  assert.ok(Array.isArray(stats.log), "the emulator's stats carry the request log (`log`)");
+  return stats.log.map((r) => {
+    const h = r.headers ?? {};
+    return {
+      operation: r.operation, method: r.method, path: r.path, query: r.query,
+      ifMatch: h["if-match"],
+      contentType: r.body ? h["content-type"] : undefined,
+      body: xmlDocument(r.body),
+    };
+  });
+}
+
+/** A comparable, JSON-able view of any call result: Dates, blobs, errors and `undefined`-valued keys made explicit. */
+export function resultView(r) {
+  if (!r || typeof r !== "object" || !("ok" in r)) return plain(r);
+  if (!r.ok) return { threw: plain(errView(r.error)) };
+  return { returned: plain(outView(r.value)) };
+}
+function plain(v) {
+  if (v === undefined) return "<undefined>";
+  if (v instanceof Date) return { Date: Number.isNaN(v.getTime()) ? "Invalid Date" : v.toISOString() };
+  if (v instanceof Uint8Array) {
+    return {
+      blob: protoChain(v), bytes: Buffer.from(v).toString("hex"),
+      utf8: typeof v.transformToString === "function" ? v.transformToString() : "<no transformToString>",
+      base64: typeof v.transformToString === "function" ? v.transformToString("base64") : "<no transformToString>",
+    };
+  }
+  if (Array.isArray(v)) return v.map(plain);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+  return v;
+}
+
+/**
+ * Canonical JSON of a view in which values the emulator makes up afresh (ETags, function and
+ * distribution ids, request ids, timestamps of the last minutes) are renamed in order of first
+ * appearance: two runs of the same scenario then compare equal exactly when the same made-up
+ * value appears in the same places (an output's ETag later sent as If-Match, an id in a path…).
+ */
+export function canonical(view) {
+  for (const u of JSON.stringify(view).match(/"ComputeUtilization":"[^"]*"/g) ?? []) assert.match(u, /:"(\d|[1-9]\d|100)"$/, "a utilization 0-100");
+  const names = new Map();
+  const rename = (prefix) => (m) => {
+    if (!names.has(m)) names.set(m, `<${prefix}${names.size}>`);
+    return names.get(m);
+  };
+  const now = Date.now();
+  return JSON.stringify(view, null, 1)
+    // Test results' compute utilization is the time the run took against a budget: it varies run to run.
+    .replace(/("ComputeUtilization": )"\d+"/g, '$1"<0-100>"')
+    .replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\b/g, (iso) => (Math.abs(Date.parse(iso) - now) < 10 * 60_000 ? "<recent time>" : iso))
+    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, rename("uuid"))
+    .replace(/\bCF[0-9A-F]{12}\b/g, rename("id"))
+    .replace(/\bE[0-9A-Z]{11,15}\b/g, rename("etag"));
 }

@@ -37,6 +37,10 @@ const MEM_CASE = args.includes("--mem-case") ? args[args.indexOf("--mem-case") +
 const MEM_LARGE = SMOKE ? [4, 12] : [100, opt("--mem-calls", 10_000)];
 const API_MS = opt("--api-ms", SMOKE ? 10 : 300); // per peer per whole-API case per round
 const PEERS = ["sdk", "ours", "a4f", "floor"];
+// `--only cold,pager`: just those parts (sign, parse, e2e, ops, large, pager, memory, cold), for working on one
+// figure; prints the results and writes neither BENCHMARKS.md nor the chart.
+const ONLY = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1].split(",")) : null;
+const part = (name) => !ONLY || ONLY.has(name);
 const log = (...a) => console.error(...a);
 const t00 = performance.now();
 
@@ -174,22 +178,15 @@ const results = { bytes, node: {}, chromium: null };
 // ------------------------------------------------------------------ Node
 async function rounds(S, label) {
   const r = { sign: [], parse: [], e2e: [], ops: [], large: [], pager: [] };
+  const ms = { sign: MS, parse: MS, e2e: E2E_MS, ops: API_MS, large: API_MS, pager: E2E_MS };
+  const kinds = Object.keys(r).filter(part);
   if (!SMOKE) {
     log(`${label}: warm-up round`);
-    await S.signRound(0, MS / 3);
-    await S.parseRound(0, MS / 3);
-    await S.e2eRound(0, MS / 3);
-    await S.opsRound(0, API_MS / 4);
-    await S.largeRound(0, API_MS / 4);
+    for (const k of kinds.filter((k) => k !== "pager")) await S[`${k}Round`](0, ms[k] / 4);
   }
   for (let i = 0; i < ROUNDS; i++) {
     log(`${label}: round ${i + 1}/${ROUNDS}`);
-    r.sign.push(await S.signRound(i, MS));
-    r.parse.push(await S.parseRound(i, MS));
-    r.e2e.push(await S.e2eRound(i, E2E_MS));
-    r.ops.push(await S.opsRound(i, API_MS));
-    r.large.push(await S.largeRound(i, API_MS));
-    r.pager.push(await S.pagerRound(i, E2E_MS));
+    for (const k of kinds) r[k].push(await S[`${k}Round`](i, ms[k]));
   }
   return r;
 }
@@ -202,6 +199,7 @@ async function rounds(S, label) {
   checkApiOutputs("node", await S.apiOutputs());
   Object.assign(results.node, await rounds(S, "node"));
 
+  if (part("memory")) {
   log("node: memory");
   const mem = (r) => {
     gc();
@@ -224,7 +222,9 @@ async function rounds(S, label) {
     done = target;
     results.node.memoryLarge.push(mem({ ...r, calls: done }));
   }
+  }
 
+  if (part("cold")) {
   log("node: cold start");
   const cold = Object.fromEntries(PEERS.map((p) => [p, []]));
   for (let i = 0; i < COLD; i++) {
@@ -234,6 +234,7 @@ async function rounds(S, label) {
     }
   }
   results.node.cold = cold;
+  }
 }
 
 // ------------------------------------------------------------------ Chromium
@@ -262,6 +263,7 @@ if (BROWSER) {
     };
     Object.assign(results.chromium, await rounds(S, "chromium"));
 
+    if (part("memory")) {
     log("chromium: memory");
     const cdp = await ctx.newCDPSession(page);
     let done = 0;
@@ -286,8 +288,10 @@ if (BROWSER) {
       memoryLarge.push({ calls: done, wasmMemory: r.wasmMemory, heapUsed: h.usedSize, heapTotal: h.totalSize });
     }
     results.chromium.memoryLarge = memoryLarge;
+    }
     await ctx.close();
 
+    if (part("cold")) {
     log("chromium: cold start (a fresh context and page per sample)");
     const cold = Object.fromEntries(PEERS.map((p) => [p, []]));
     for (let i = 0; i < COLD; i++) {
@@ -309,6 +313,7 @@ if (BROWSER) {
       assert.deepStrictEqual(outsCold.a4f, outsCold.sdk);
     });
     results.chromium.cold = cold;
+    }
   } finally {
     await browser.close();
   }
@@ -320,6 +325,11 @@ statik.close();
 // ------------------------------------------------------------------ report
 results.meta = meta();
 writeFileSync(path.join(OUT, SMOKE ? "smoke-results.json" : "results.json"), JSON.stringify(results, null, 2));
+if (ONLY) {
+  const { headline } = report(results, { smoke: true });
+  console.log(JSON.stringify(Object.fromEntries(Object.entries(headline).filter(([, v]) => v !== undefined && !Number.isNaN(v))), null, 1));
+  process.exit(failures.length ? 1 : 0);
+}
 const { text, markdown, svg } = report(results, { smoke: SMOKE });
 console.log(text);
 if (!SMOKE) {

@@ -240,15 +240,18 @@ ${table(
     H[`memHeap_${env}`] = b.heapUsed - a.heapUsed;
   }
   const memLargeRows = [];
+  const memCases = [];
   for (const env of envs) {
     const mm = R[env].memoryLarge;
     if (!mm?.length) continue;
     for (const x of mm) {
-      memLargeRows.push([ENV[env], int(x.calls), kib(x.wasmMemory), mib(x.heapUsed), env === "node" ? mib(x.rss) : "–", env === "node" ? kib(x.arrayBuffers) : "–"]);
+      memLargeRows.push([ENV[env], `\`${x.case}\` (${kb(SZ[x.case])})`, int(x.calls), kib(x.wasmMemory), mib(x.heapUsed), env === "node" ? mib(x.rss) : "–", env === "node" ? kib(x.arrayBuffers) : "–"]);
     }
-    const [a, b] = [mm[0], mm[mm.length - 1]];
-    H[`memLargeWasm_${env}`] = b.wasmMemory - a.wasmMemory;
-    H[`memLargeHeap_${env}`] = b.heapUsed - a.heapUsed;
+    for (const name of [...new Set(mm.map((x) => x.case))]) {
+      const rows = mm.filter((x) => x.case === name);
+      const [a, b] = [rows[0], rows[rows.length - 1]];
+      memCases.push({ env, name, from: a.calls, to: b.calls, wasm: b.wasmMemory - a.wasmMemory, heap: b.heapUsed - a.heapUsed });
+    }
   }
   out.push(`## 6. Memory
 
@@ -261,10 +264,11 @@ ${table(["env", "calls", "wasm linear memory", "JS heap used", "RSS", "ArrayBuff
 ${
   memLargeRows.length
     ? `
-With the largest answer (\`${m.memCase}\` of bench/ops.mjs, ${kb(SZ[m.memCase])}), 32 in flight, after ${int(R.node.memoryLarge?.[0]?.calls)} calls and after
-${int(R.node.memoryLarge?.at(-1)?.calls)}:
+With big answers (bench/ops.mjs), 32 in flight, each case on a fresh count: the largest, 100 distributions, after 100
+calls and after 1,000 (10,000 of them would take about ten minutes per environment on this machine), and 40,960 bytes
+of code after 100 and after 10,000:
 
-${table(["env", "calls", "wasm linear memory", "JS heap used", "RSS", "ArrayBuffers"], memLargeRows)}`
+${table(["env", "answer", "calls", "wasm linear memory", "JS heap used", "RSS", "ArrayBuffers"], memLargeRows)}`
     : ""
 }`);
 
@@ -415,14 +419,13 @@ ${table(["env", "peer", "ms per walk (wall)", "walks/s ÷ SDK", "CPU ms per walk
         H[`memWasm_${env}`] === 0 && Math.abs(H[`memHeap_${env}`]) < 2 * 2 ** 20,
         "JS heap threshold for “noise”: 2 MiB",
       );
-  for (const env of envs)
-    if (H[`memLargeWasm_${env}`] !== undefined)
-      T(
-        `memory in ${ENV[env]}, largest answer: flat from ${int(R[env].memoryLarge[0].calls)} to ${int(R[env].memoryLarge.at(-1).calls)} calls (issue 12)`,
-        `wasm ${H[`memLargeWasm_${env}`] >= 0 ? "+" : ""}${kib(H[`memLargeWasm_${env}`])}, JS heap ${H[`memLargeHeap_${env}`] >= 0 ? "+" : ""}${mib(H[`memLargeHeap_${env}`])}`,
-        H[`memLargeWasm_${env}`] === 0 && Math.abs(H[`memLargeHeap_${env}`]) < 2 * 2 ** 20,
-        "JS heap threshold for “noise”: 2 MiB",
-      );
+  for (const c of memCases)
+    T(
+      `memory in ${ENV[c.env]}, \`${c.name}\`: flat from ${int(c.from)} to ${int(c.to)} calls (issue 12)`,
+      `wasm ${c.wasm >= 0 ? "+" : ""}${kib(c.wasm)}, JS heap ${c.heap >= 0 ? "+" : ""}${mib(c.heap)}`,
+      c.wasm === 0 && Math.abs(c.heap) < 2 * 2 ** 20,
+      "JS heap threshold for “noise”: 2 MiB",
+    );
   out.push(`## Targets (issues 4 and 12)\n\n${table(["target", "measured (this run)", "", "note"], tg)}`);
   out.push(NOTES);
 
@@ -477,9 +480,23 @@ function chart(H, R, envs) {
     ...envs.map((env) => [`Signing, ${env === "node" ? "Node" : "Chromium"} (÷ SDK signer)`, e(env, "sign"), e(env, "signA4f")]),
     ...envs.map((env) => [`Parsing, ${env === "node" ? "Node" : "Chromium"} (÷ SDK send)`, e(env, "parse"), e(env, "parseA4f")]),
     ["CPU per call, Node e2e, SDK ÷ peer", H.e2eCpuSdk_seq, med(ratios(nd("node", "sdk"), nd("node", "a4f")))],
+    ...(Number.isFinite(H.pagerCpu) ? [["CPU per paginator walk, Node, SDK ÷ peer", H.pagerCpu]] : []),
     ...envs
       .filter((env) => H[`cold_${env}`] !== undefined)
       .map((env) => [`Cold start, ${env === "node" ? "Node" : "Chromium"}, SDK ÷ peer`, 1 / e(env, "cold"), 1 / e(env, "coldA4f")]),
+    ...envs.flatMap((env) => {
+      const E = env === "node" ? "Node" : "Chromium";
+      const w = H[`opsMin_${env}`];
+      return [
+        w ? [`Slowest op's send() (${w[0].replace("ConnectionFunction", "").replace("ByConnectionFunction", "")}), ${E}`, w[1]] : null,
+        [`List, 100 summaries, ${E}`, e(env, "list100")],
+        [`ListDistributions, 100, ${E}`, e(env, "dist100")],
+        [`Get, 40 KB of code, ${E}`, e(env, "get40k")],
+        [`Create, 40 KB of code, ${E}`, e(env, "create40k")],
+        [`Update, 40 KB of code, ${E}`, e(env, "update40k")],
+        [`Paginator, 1,000 functions, ${E}`, e(env, "pager")],
+      ].filter((r) => r && Number.isFinite(r[1]));
+    }),
   ];
   const W = 760,
     left = 290,

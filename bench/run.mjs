@@ -32,9 +32,11 @@ const MS = opt("--ms", SMOKE ? 15 : 400); // per measurement per peer per round
 const E2E_MS = SMOKE ? 30 : Math.round(MS * 1.5);
 const COLD = opt("--cold", SMOKE ? 1 : 7); // cold-start samples per peer
 const MEM = SMOKE ? [200, 1000] : [1_000, 100_000];
-// Memory with the largest answer (bench/ops.mjs): after 100 calls and after 10,000.
-const MEM_CASE = args.includes("--mem-case") ? args[args.indexOf("--mem-case") + 1] : "dist100";
-const MEM_LARGE = SMOKE ? [4, 12] : [100, opt("--mem-calls", 10_000)];
+// Memory with big answers (bench/ops.mjs): the largest (100 distributions, 895 kB) after 100 and 1,000
+// calls — 10,000 of them would take ≈ 10 minutes per environment here — and the 40 KB code after 100 and 10,000.
+const MEM_LARGE = SMOKE
+  ? [{ case: "dist100", counts: [4, 12] }, { case: "get40k", counts: [20, 100] }]
+  : [{ case: "dist100", counts: [100, opt("--mem-dist-calls", 1_000)] }, { case: "get40k", counts: [100, 10_000] }];
 const API_MS = opt("--api-ms", SMOKE ? 10 : 300); // per peer per whole-API case per round
 const PEERS = ["sdk", "ours", "a4f", "floor"];
 // `--only cold,pager`: just those parts (sign, parse, e2e, ops, large, pager, memory, cold), for working on one
@@ -43,6 +45,17 @@ const ONLY = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1].
 const part = (name) => !ONLY || ONLY.has(name);
 const log = (...a) => console.error(...a);
 const t00 = performance.now();
+
+// `--report-only`: BENCHMARKS.md and the chart again from the last full run's bench/out/results.json
+// (after editing the hand-kept notes in report.mjs), without measuring anything.
+if (flag("--report-only")) {
+  const saved = JSON.parse(readFileSync(path.join(OUT, "results.json"), "utf8"));
+  const { markdown, svg } = report(saved, { smoke: false });
+  writeFileSync(path.join(ROOT, "BENCHMARKS.md"), markdown);
+  writeFileSync(path.join(ROOT, "bench/chart.svg"), svg);
+  log("wrote BENCHMARKS.md and bench/chart.svg from bench/out/results.json");
+  process.exit(0);
+}
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc");
@@ -216,11 +229,13 @@ async function rounds(S, label) {
   }
   results.node.memory = memory;
   results.node.memoryLarge = [];
-  done = 0;
-  for (const target of MEM_LARGE) {
-    const r = await S.oursCalls(target - done, MEM_CASE);
-    done = target;
-    results.node.memoryLarge.push(mem({ ...r, calls: done }));
+  for (const { case: name, counts } of MEM_LARGE) {
+    done = 0;
+    for (const target of counts) {
+      const r = await S.oursCalls(target - done, name);
+      done = target;
+      results.node.memoryLarge.push({ ...mem({ ...r, calls: done }), case: name });
+    }
   }
   }
 
@@ -278,14 +293,16 @@ if (BROWSER) {
     }
     results.chromium.memory = memory;
     const memoryLarge = [];
-    done = 0;
-    for (const target of MEM_LARGE) {
-      const r = await page.evaluate(([n, c]) => window.S.oursCalls(n, c), [target - done, MEM_CASE]);
-      done = target;
-      await cdp.send("HeapProfiler.collectGarbage");
-      await cdp.send("HeapProfiler.collectGarbage");
-      const h = await cdp.send("Runtime.getHeapUsage");
-      memoryLarge.push({ calls: done, wasmMemory: r.wasmMemory, heapUsed: h.usedSize, heapTotal: h.totalSize });
+    for (const { case: name, counts } of MEM_LARGE) {
+      done = 0;
+      for (const target of counts) {
+        const r = await page.evaluate(([n, c]) => window.S.oursCalls(n, c), [target - done, name]);
+        done = target;
+        await cdp.send("HeapProfiler.collectGarbage");
+        await cdp.send("HeapProfiler.collectGarbage");
+        const h = await cdp.send("Runtime.getHeapUsage");
+        memoryLarge.push({ case: name, calls: done, wasmMemory: r.wasmMemory, heapUsed: h.usedSize, heapTotal: h.totalSize });
+      }
     }
     results.chromium.memoryLarge = memoryLarge;
     }
@@ -375,7 +392,6 @@ function meta() {
     coldSamples: COLD,
     apiMs: API_MS,
     caseBytes: Object.fromEntries([...Object.entries(CASES.ops), ...Object.entries(CASES.large)].map(([k, c]) => [k, bodyBytes(c.answer.body).length])),
-    memCase: MEM_CASE,
     bodyBytes: Buffer.byteLength(body),
     totalSeconds: +((performance.now() - t00) / 1000).toFixed(1),
   };

@@ -207,7 +207,12 @@ export function sdkSigner() {
 export async function oursSigner(wasm) {
   await initSignBench({ module_or_path: wasm });
   const core = new SignBenchClient({ region: REGION, endpoint: STUB_ENDPOINT });
-  return () => core.signForBench("DescribeConnectionFunction", INPUT, CREDS);
+  const sign = () => core.signForBench("DescribeConnectionFunction", INPUT, CREDS);
+  // The crossings alone (bench build): the same reads and request building without the signature,
+  // and one empty call that returns a string as long as the header.
+  sign.readOnly = core.readForBench && (() => core.readForBench("DescribeConnectionFunction", INPUT, CREDS));
+  sign.empty = core.emptyForBench && (() => core.emptyForBench());
+  return sign;
 }
 
 /** aws4fetch's signer (AwsClient.sign → AwsV4Signer, with the client's signing-key cache). */

@@ -76,6 +76,8 @@ ${table(
   const signRows = [
     ["sdkSigner", "SDK signer alone", "`SignatureV4.sign()` (@smithy/signature-v4, the hash the SDK's client resolves) of the SDK's request"],
     ["oursSigner", "**cloudfront-wasm signer alone**", "`signForBench` (bench build): the command's input and credentials read from JS, the request built, signed in wasm, `authorization` returned"],
+    ["oursReadOnly", "cloudfront-wasm: its crossings alone", "`readForBench` (bench build): the same reads of input and credentials and the same request building, no signature"],
+    ["oursEmpty", "cloudfront-wasm: one empty call", "`emptyForBench` (bench build): into wasm and back with a 190-character string, nothing read"],
     ["a4fSigner", "aws4fetch signer alone", "`AwsClient.sign(url)` → a signed `Request`"],
     ["oursSendTiny", "**cloudfront-wasm `send()`**, stub fetch, `<R/>`", "sign + build the request + stub fetch + parse a tiny body + output object"],
     ["sdkSendTiny", "SDK `send()`, stub handler, `<R/>`", "the SDK's whole middleware stack with a tiny body"],
@@ -96,6 +98,14 @@ ${table(
     H[`sign_${env}`] = stat(ratios(ser(env, "sign", "oursSigner"), ser(env, "sign", "sdkSigner"))).med;
     H[`signLfl_${env}`] = stat(ratios(ser(env, "sign", "oursSendTiny"), ser(env, "sign", "sdkSendTiny"))).med;
     H[`signA4f_${env}`] = stat(ratios(ser(env, "sign", "a4fSigner"), ser(env, "sign", "sdkSigner"))).med;
+    const signUs = us(ser(env, "sign", "oursSigner"));
+    const readUs = us(ser(env, "sign", "oursReadOnly"));
+    if (readUs.every(Number.isFinite)) {
+      H[`signUs_${env}`] = stat(signUs).med;
+      H[`signReadUs_${env}`] = stat(readUs).med;
+      H[`signEmptyUs_${env}`] = stat(us(ser(env, "sign", "oursEmpty"))).med;
+      H[`signSdkUs_${env}`] = stat(us(ser(env, "sign", "sdkSigner"))).med;
+    }
   }
   out.push(`## 2. Signing
 
@@ -105,7 +115,14 @@ SDK's signer: one signed request per call. Ours starts from the command's input 
 SDK's signer from a ready \`HttpRequest\`), so the row includes our request building and the JS↔wasm crossings. Below
 it, whole \`send()\`s through a config \`fetch\` that answers \`<R/>\` at once, with a like-for-like column against the
 SDK's own \`send()\` through a stub handler.
-${envs.map((env) => `\n### ${ENV[env]}${env === "chromium" ? " (the SDK hashes with WebCrypto here)" : ""}\n\n${signTable(env)}`).join("\n")}`);
+${envs
+  .map((env) => {
+    const crossings = Number.isFinite(H[`signReadUs_${env}`])
+      ? `\n\nPer signature (medians): ours ${num(H[`signUs_${env}`])} µs, of which the crossings and request building alone take ${num(H[`signReadUs_${env}`])} µs (one empty call ${num(H[`signEmptyUs_${env}`], 2)} µs), so hashing and signing in wasm ≈ ${num(H[`signUs_${env}`] - H[`signReadUs_${env}`])} µs; the SDK's signer ${num(H[`signSdkUs_${env}`])} µs${env === "chromium" ? `, so 20× would need ${num(H[`signSdkUs_${env}`] / 20)} µs in all` : ""}.`
+      : "";
+    return `\n### ${ENV[env]}${env === "chromium" ? " (the SDK hashes with WebCrypto here)" : ""}\n\n${signTable(env)}${crossings}`;
+  })
+  .join("\n")}`);
 
   // ---------------------------------------------------------------- parsing
   const parseRows = [

@@ -157,6 +157,7 @@ export function signRound(round, ms) {
     {
       sdkSigner: ctx.sdkSign,
       oursSigner: async () => ctx.oursSign(),
+      ...(ctx.oursSign.readOnly && { oursReadOnly: async () => ctx.oursSign.readOnly(), oursEmpty: async () => ctx.oursSign.empty() }),
       a4fSigner: ctx.a4fSign,
       sdkSendTiny: send(ctx.sdkTiny),
       oursSendTiny: send(ctx.oursTiny, true),

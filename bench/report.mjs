@@ -41,7 +41,7 @@ same output object, and a bare unsigned \`fetch\` (the floor), all **in the same
 
 ![ratios to the SDK](bench/chart.svg)
 
-Machine: ${m.nproc} × ${m.cpu}, ${m.memGiB} GiB, ${m.os} (shared, noisy). Node ${m.node}, Chromium ${m.chromium ?? "–"} (headless).
+Machine: ${m.nproc} × ${m.cpu}, ${m.memGiB} GiB, ${m.os}, shared with other jobs${m.load ? ` (1-minute load average ${m.load[0]} at the start, ${m.load[1]} at the end, on ${m.nproc} cores)` : " (noisy)"}. Node ${m.node}, Chromium ${m.chromium ?? "–"} (headless).
 cloudfront-wasm ${m.ours} (commit ${m.commit}); ${Object.entries(m.versions).map(([k, v]) => `${k} ${v}`).join(", ")}. Date: ${m.date}.
 ${m.rounds} rounds × ${m.msPerMeasurement} ms per peer per measurement (end to end ${m.e2eMs} ms); within a round the peers are interleaved
 in batches of 16 sequential calls (32-in-flight runs one peer after another, order rotated each round), after a warm-up round; figures are **median (min–max over rounds)**; ratios are taken **within each round** and then the median

@@ -45,6 +45,7 @@ const ONLY = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1].
 const part = (name) => !ONLY || ONLY.has(name);
 const log = (...a) => console.error(...a);
 const t00 = performance.now();
+const loadAtStart = os.loadavg();
 
 // `--report-only`: BENCHMARKS.md and the chart again from the last full run's bench/out/results.json
 // (after editing the hand-kept notes in report.mjs), without measuring anything.
@@ -394,5 +395,7 @@ function meta() {
     caseBytes: Object.fromEntries([...Object.entries(CASES.ops), ...Object.entries(CASES.large)].map(([k, c]) => [k, bodyBytes(c.answer.body).length])),
     bodyBytes: Buffer.byteLength(body),
     totalSeconds: +((performance.now() - t00) / 1000).toFixed(1),
+    // The machine's 1-minute load average when the run started and ended (2 cores: above 2 means queueing).
+    load: [loadAtStart[0], os.loadavg()[0]].map((x) => +x.toFixed(1)),
   };
 }

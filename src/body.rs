@@ -48,7 +48,7 @@ fn empty(out: &mut String, name: &str) {
 
 /// The members of a structure that are set, with their values (one value per member).
 fn present<'a>(members: &'a [Member], values: &'a [InputValue]) -> impl Iterator<Item = (&'a Member, &'a InputValue)> {
-    members.iter().zip(values).filter(|(_, v)| **v != InputValue::Missing)
+    members.iter().zip(values).filter(|(_, v)| !matches!(v, InputValue::Missing))
 }
 
 /// Checks `value` (present) against `shape` and appends it as element `name`; `path` names
@@ -65,7 +65,7 @@ fn write_value(
         Shape::Structure(members) => {
             let InputValue::Struct(values) = value else { return Err(wrong_type(path, "an object", value)) };
             for (member, value) in members.iter().zip(values) {
-                if member.required && *value == InputValue::Missing {
+                if member.required && matches!(value, InputValue::Missing) {
                     return Err(required(&concat(&[path, ".", member.name])));
                 }
             }
@@ -89,7 +89,7 @@ fn write_value(
             open(out, name);
             for (i, value) in items.iter().enumerate() {
                 let path = concat(&[path, "[", &decimal(i as u64), "]"]);
-                if *value == InputValue::Missing {
+                if matches!(value, InputValue::Missing) {
                     return Err(required(&path));
                 }
                 write_value(out, &path, member, item, value, tag_text)?;
@@ -125,7 +125,7 @@ pub fn write<'a>(
 ) -> Result<String, Error> {
     let mut out = String::new();
     for (member, value) in members {
-        if *value == InputValue::Missing {
+        if matches!(value, InputValue::Missing) {
             if member.required {
                 return Err(required(member.name));
             }

@@ -86,7 +86,10 @@ pub struct InputMember {
     pub shape: &'static Shape,
 }
 
-/// Where an output member comes from.
+/// Where an output member comes from. An operation lists the payload (or body members)
+/// first, then its header members sorted by header name: the order the SDK's output objects
+/// have (it sets the payload first, then header members as it iterates the answer's headers,
+/// which `fetch`'s `Headers` yields sorted).
 #[derive(Debug)]
 pub enum OutputMember {
     Header { name: &'static str, header: &'static str },
@@ -202,6 +205,8 @@ pub const CONNECTION_FUNCTION_TEST_RESULT: Shape = Shape::Structure(&[
 ]);
 
 // ---- Distributions (DistributionList and everything under it, every member of the model) ---
+// Members are in the SDK's order, which its output objects keep: a structure's required
+// members first, then the optional ones, each group in model order.
 
 /// `{ Quantity, Items: [<member>string</member>...] }`, the model's counted string lists.
 macro_rules! counted_strings {
@@ -333,9 +338,9 @@ const FORWARDED_VALUES: Shape = Shape::Structure(&[
 /// DefaultCacheBehavior's members; a CacheBehavior has these after its PathPattern.
 const CACHE_BEHAVIOR_MEMBERS: [Member; 19] = [
     m("TargetOriginId", &STRING),
+    m("ViewerProtocolPolicy", &STRING),
     m("TrustedSigners", &TRUSTED_SIGNERS),
     m("TrustedKeyGroups", &TRUSTED_KEY_GROUPS),
-    m("ViewerProtocolPolicy", &STRING),
     m("AllowedMethods", &ALLOWED_METHODS),
     m("SmoothStreaming", &BOOLEAN),
     m("Compress", &BOOLEAN),
@@ -423,13 +428,11 @@ const VIEWER_MTLS_CONFIG: Shape = Shape::Structure(&[
 pub const DISTRIBUTION_SUMMARY: Shape = Shape::Structure(&[
     m("Id", &STRING),
     m("ARN", &STRING),
-    m("ETag", &STRING),
     m("Status", &STRING),
     m("LastModifiedTime", &TIMESTAMP),
     m("DomainName", &STRING),
     m("Aliases", &ALIASES),
     m("Origins", &ORIGINS),
-    m("OriginGroups", &ORIGIN_GROUPS),
     m("DefaultCacheBehavior", &DEFAULT_CACHE_BEHAVIOR),
     m("CacheBehaviors", &CACHE_BEHAVIORS),
     m("CustomErrorResponses", &CUSTOM_ERROR_RESPONSES),
@@ -441,8 +444,10 @@ pub const DISTRIBUTION_SUMMARY: Shape = Shape::Structure(&[
     m("WebACLId", &STRING),
     m("HttpVersion", &STRING),
     m("IsIPV6Enabled", &BOOLEAN),
-    m("AliasICPRecordals", &ALIAS_ICP_RECORDALS),
     m("Staging", &BOOLEAN),
+    m("ETag", &STRING),
+    m("OriginGroups", &ORIGIN_GROUPS),
+    m("AliasICPRecordals", &ALIAS_ICP_RECORDALS),
     m("ConnectionMode", &STRING),
     m("AnycastIpListId", &STRING),
     m("ViewerMtlsConfig", &VIEWER_MTLS_CONFIG),
@@ -451,10 +456,10 @@ pub const DISTRIBUTION_SUMMARY: Shape = Shape::Structure(&[
 
 pub const DISTRIBUTION_LIST: Shape = Shape::Structure(&[
     m("Marker", &STRING),
-    m("NextMarker", &STRING),
     m("MaxItems", &INTEGER),
     m("IsTruncated", &BOOLEAN),
     m("Quantity", &INTEGER),
+    m("NextMarker", &STRING),
     m("Items", &Shape::List { member: "DistributionSummary", item: &DISTRIBUTION_SUMMARY }),
 ]);
 
@@ -501,7 +506,7 @@ pub const CREATE_CONNECTION_FUNCTION: Operation = Operation {
         CODE_BODY,
         input("Tags", Location::Body, false, &TAGS),
     ],
-    output: &[SUMMARY_PAYLOAD, OutputMember::Header { name: "Location", header: "location" }, ETAG],
+    output: &[SUMMARY_PAYLOAD, ETAG, OutputMember::Header { name: "Location", header: "location" }],
     errors: &[
         ACCESS_DENIED,
         UNSUPPORTED_OPERATION,
@@ -535,8 +540,8 @@ pub const GET_CONNECTION_FUNCTION: Operation = Operation {
     input: &[IDENTIFIER, STAGE_QUERY],
     output: &[
         OutputMember::Payload { name: "ConnectionFunctionCode", shape: &FUNCTION_BLOB },
-        ETAG,
         OutputMember::Header { name: "ContentType", header: "content-type" },
+        ETAG,
     ],
     errors: &[ACCESS_DENIED, ENTITY_NOT_FOUND, UNSUPPORTED_OPERATION],
     max_response_bytes: MAX_RESPONSE_BYTES,
@@ -677,6 +682,11 @@ pub fn find(name: &str) -> Option<&'static Operation> {
 }
 
 impl Operation {
+    /// Whether a success answer's body is a blob (kept as bytes, not read as XML).
+    pub fn has_blob_payload(&self) -> bool {
+        self.output.iter().any(|m| matches!(m, OutputMember::Payload { shape: Shape::Blob { .. }, .. }))
+    }
+
     /// The modeled error with this code, from any operation: the SDK looks error codes up
     /// service-wide (a Describe answered with `PreconditionFailed` throws that class, with
     /// its fault), so `errors` says what the model declares, not what can arrive.

@@ -126,8 +126,10 @@ fn function_name_chars(text: &str) -> bool {
 
 /// `arn:aws:cloudfront::[0-9]{12}:key-value-store/[0-9a-fA-F-]{36}`
 fn key_value_store_arn(text: &str) -> bool {
+    const KIND: &str = ":key-value-store/";
     let Some(rest) = text.strip_prefix("arn:aws:cloudfront::") else { return false };
-    let Some((account, id)) = rest.split_once(":key-value-store/") else { return false };
+    let Some(at) = crate::text::find(rest, KIND) else { return false };
+    let (account, id) = (rest.get(..at).unwrap_or(""), rest.get(at + KIND.len()..).unwrap_or(""));
     account.len() == 12
         && account.bytes().all(|b| b.is_ascii_digit())
         && id.len() == 36
@@ -210,7 +212,7 @@ pub fn build(
         if member.location == Location::Body {
             continue;
         }
-        if *value == InputValue::Missing {
+        if matches!(value, InputValue::Missing) {
             if member.required {
                 return Err(required(member.name));
             }

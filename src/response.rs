@@ -19,14 +19,14 @@ pub fn response_meta(status: u16, header: &dyn Fn(&'static str) -> Option<String
     }
 }
 
-/// An answer's body as text: UTF-8 with bad sequences replaced, as a `TextDecoder` (and
-/// `Response.text()`) reads it, a leading byte order mark dropped as `text()` drops it.
-pub fn body_text(body: &[u8]) -> std::borrow::Cow<'_, str> {
-    String::from_utf8_lossy(body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body))
+/// An answer's body as text. The wasm reads XML answers with `Response.text()` (invalid UTF-8
+/// replaced as a `TextDecoder` does), so their bytes are UTF-8; anything else reads as no text.
+pub fn body_text(body: &[u8]) -> &str {
+    std::str::from_utf8(body).unwrap_or("")
 }
 
 /// The output members of a success answer (any 2xx), in model order. `body` is the answer's
-/// bytes: a blob payload keeps them, anything else reads them as XML text.
+/// bytes: a blob payload keeps them, anything else reads them as XML text (UTF-8).
 pub fn read_output(
     op: &Operation,
     meta: &ResponseMeta,
@@ -38,6 +38,7 @@ pub fn read_output(
         let name = if detail.starts_with(BAD_TIMESTAMP) { "TypeError" } else { "Error" };
         Error::parse(name, concat(&["XML deserialization error: ", &detail]), meta.clone())
     };
+    let text = || std::str::from_utf8(body).map_err(|_| parse_error("the body is not UTF-8 text".to_owned()));
     for member in op.output {
         match member {
             OutputMember::Payload { name, shape: Shape::Blob { .. } } => {
@@ -47,13 +48,13 @@ pub fn read_output(
                 }
             }
             OutputMember::Payload { name, shape } => {
-                if let Some(v) = parse_payload(&body_text(body), shape).map_err(parse_error)? {
+                if let Some(v) = parse_payload(text()?, shape).map_err(parse_error)? {
                     out.push((*name, v));
                 }
             }
             OutputMember::Body(members) => {
                 if let Some(Value::Struct(fields)) =
-                    parse_payload(&body_text(body), &Shape::Structure(members)).map_err(parse_error)?
+                    parse_payload(text()?, &Shape::Structure(members)).map_err(parse_error)?
                 {
                     out.extend(fields);
                 }
@@ -136,7 +137,9 @@ mod tests {
         assert_eq!((e.name.as_str(), e.message.as_str(), e.fault), ("EntityNotFound", "gone", Fault::Client));
         assert_eq!(e.response.as_ref().and_then(|r| r.request_id.as_deref()), Some("rid"));
         let keys: Vec<&str> = e.fields.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(keys, ["xmlns", "Error", "RequestId", "Type", "Code"]);
+        // The SDK's key order (tests/js/SDK-BEHAVIOUR.md §3): the root's children, its
+        // attributes, then the `<Error>` children.
+        assert_eq!(keys, ["Error", "RequestId", "xmlns", "Type", "Code"]);
     }
 
     #[test]

@@ -179,13 +179,15 @@ impl Client {
             Err(platform_error(Some(("AbortError", "Request aborted")), None, reason.as_ref(), None, attempts, delay))
         };
         loop {
+            // Counted first: the SDK's fetch handler refuses an aborted signal inside the
+            // attempt, so even an already-aborted call reports `attempts: 1` (0 requests).
+            attempts += 1;
             if signal.is_some_and(AbortSignal::aborted) {
                 return aborted(attempts, total_delay);
             }
-            attempts += 1;
             let mut signed = request.clone();
             self.sign(&mut signed, creds);
-            let failure = match exchange(&signed, self.fetch.as_ref(), signal, self.request_timeout_ms, op.max_response_bytes).await {
+            let failure = match exchange(&signed, self.fetch.as_ref(), signal, self.request_timeout_ms, op.max_response_bytes, op.has_blob_payload()).await {
                 Ok(answer) => match self.read(op, &answer) {
                     Ok((output, mut meta)) => {
                         self.quota.borrow_mut().release(retry_tokens);
@@ -250,7 +252,7 @@ impl Client {
             }
         }
         if answer.status >= 300 {
-            return Err(read_error(op, meta, &body_text(&answer.body)));
+            return Err(read_error(op, meta, body_text(&answer.body)));
         }
         let members = read_output(op, &meta, &header, &answer.body)?;
         Ok((object(&members), meta))

@@ -132,17 +132,17 @@ fn decimal(t: &str) -> Option<f64> {
 }
 
 /// An element read with no shape, as the SDK's generic XML parser does (error bodies):
-/// a leaf becomes its text; otherwise attributes and children become keys, repeated
-/// children arrays, and text beside them `#text`.
+/// a leaf becomes its text; otherwise text beside elements becomes `#text`, then children
+/// become keys (repeated ones arrays), then attributes (replacing a same-named child's value
+/// in its place) — the SDK's key order, which its error objects keep.
 pub fn generic(element: &Element) -> Value {
     if element.attributes.is_empty() && element.children.is_empty() {
         return Value::Str(element.text().to_owned());
     }
-    let mut map: Vec<(String, Value)> = element
-        .attributes
-        .iter()
-        .map(|(k, v)| (k.clone(), Value::Str(v.clone())))
-        .collect();
+    let mut map: Vec<(String, Value)> = Vec::new();
+    if !element.text.trim().is_empty() {
+        map.push(("#text".to_owned(), Value::Str(element.text.clone())));
+    }
     for child in &element.children {
         // A child with text reads as its text, attributes or not, as in the SDK.
         let value = if child.children.is_empty() && !child.text.trim_matches(js_space).is_empty() {
@@ -159,8 +159,11 @@ pub fn generic(element: &Element) -> Value {
             None => map.push((child.name.clone(), value)),
         }
     }
-    if !element.text.trim().is_empty() {
-        map.push(("#text".to_owned(), Value::Str(element.text.clone())));
+    for (k, v) in &element.attributes {
+        match map.iter_mut().find(|(existing, _)| existing == k) {
+            Some(slot) => slot.1 = Value::Str(v.clone()),
+            None => map.push((k.clone(), Value::Str(v.clone()))),
+        }
     }
     Value::Map(map)
 }
@@ -226,7 +229,7 @@ mod tests {
         );
         assert_eq!(
             parse_error_body(r#"<E xmlns="u"><A>1</A><A>2</A></E>"#),
-            Some(vec![("xmlns".to_owned(), s("u")), ("A".to_owned(), Value::List(vec![s("1"), s("2")]))])
+            Some(vec![("A".to_owned(), Value::List(vec![s("1"), s("2")])), ("xmlns".to_owned(), s("u"))])
         );
         assert_eq!(parse_error_body(""), None);
         assert_eq!(parse_error_body("Service Unavailable"), None);

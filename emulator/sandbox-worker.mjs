@@ -170,3 +170,4 @@ const WARM_UP = `function connectionHandler(c) {
 for (let i = 0; i < 3; i++) {
   runJob({ code: WARM_UP, connectionJson: '{"clientIp":"192.0.2.1","clientCertInfo":{"serialNumber":"01"}}', limits: workerData }).dispose();
 }
+parentPort.postMessage({ ready: true });

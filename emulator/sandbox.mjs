@@ -17,8 +17,9 @@ export const LIMITS = {
   stackBytes: 256 * 1024,
   lines: 100, // console lines kept
   lineChars: 1024, // characters kept per line
-  graceMs: 3000, // beyond timeMs, for the worker's start-up and a stuck engine, before the worker is ended
+  graceMs: 3000, // beyond timeMs, for a stuck engine, before the worker is ended
 };
+const STARTUP_TIMEOUT_MS = 30000; // loading and warming the engine (seconds on a loaded machine)
 const MAX_QUEUE = 32;
 
 export const MESSAGES = {
@@ -44,8 +45,10 @@ function toTestResult(run, limits) {
 }
 
 export class Sandbox {
-  constructor(limits = LIMITS) {
+  /** `workerUrl` is for tests (a worker that cannot start). */
+  constructor(limits = LIMITS, { workerUrl = new URL("./sandbox-worker.mjs", import.meta.url) } = {}) {
     this.limits = { ...LIMITS, ...limits };
+    this.workerUrl = workerUrl;
     this.worker = null;
     this.queue = [];
     this.current = null;
@@ -74,22 +77,38 @@ export class Sandbox {
   }
 
   startWorker() {
-    const worker = new Worker(new URL("./sandbox-worker.mjs", import.meta.url), { workerData: this.limits });
+    const worker = new Worker(this.workerUrl, { workerData: this.limits });
     worker.unref(); // a waiting sandbox never keeps the process alive
+    worker.ready = false; // jobs are sent once the engine is loaded and warm, so start-up is not run time
     this.workersStarted += 1;
+    const startup = setTimeout(() => {
+      if (worker === this.worker && !worker.ready) this.failStart(worker, "the sandbox did not start");
+    }, STARTUP_TIMEOUT_MS);
+    startup.unref();
     worker.on("message", (msg) => {
       if (worker !== this.worker) return;
+      if (msg.ready) {
+        clearTimeout(startup);
+        worker.ready = true;
+        this.pump();
+        return;
+      }
       const job = this.current;
       if (!job || job.id !== msg.id) return;
       this.finish(job, toTestResult(msg.result, this.limits));
     });
     const gone = (why) => {
+      clearTimeout(startup);
       if (worker !== this.worker) return;
+      if (!worker.ready) {
+        this.failStart(worker, why);
+        return;
+      }
       this.worker = null;
       const job = this.current;
       if (!job) return;
-      // A worker that ends after answering (QuickJS failing to free an exhausted runtime) may
-      // already hold the next job: that one runs again on a fresh worker, once.
+      // A worker that ends after answering (it filled its memory, or QuickJS failed to free an
+      // exhausted runtime) may already hold the next job: that one runs again on a fresh worker, once.
       if (job.attempts < 2) {
         clearTimeout(job.timer);
         this.current = null;
@@ -101,17 +120,26 @@ export class Sandbox {
     };
     worker.on("error", (e) => gone(e?.message ?? "error"));
     worker.on("exit", (code) => gone(`exit ${code}`));
-    // A job sent to a worker that is about to end (it ran out of memory) is handled in gone().
     return worker;
+  }
+
+  /** A worker that could not start: the waiting jobs fail (TestFunctionFailed); the next run tries a new one. */
+  failStart(worker, why) {
+    this.worker = null;
+    worker.terminate();
+    const waiting = this.queue;
+    this.queue = [];
+    for (const job of waiting) job.resolve({ failed: `The sandbox could not start (${why}).` });
   }
 
   pump() {
     if (this.current || this.queue.length === 0 || this.closed) return;
+    this.worker ??= this.startWorker();
+    const worker = this.worker;
+    if (!worker.ready) return; // pumped again when it is
     const job = this.queue.shift();
     job.attempts = (job.attempts ?? 0) + 1;
     this.current = job;
-    this.worker ??= this.startWorker();
-    const worker = this.worker;
     // The backstop: a worker that has not answered well after the time limit is ended.
     job.timer = setTimeout(() => {
       if (this.current !== job) return;

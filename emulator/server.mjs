@@ -211,7 +211,7 @@ function forward(req, res, { upstream, path, body }) {
 /**
  * Starts the server. Resolves to { url, port, close(), emulator }.
  * @param {{port?: number, host?: string, upstream?: string, quiet?: boolean, seed?: object,
- *          wwwDir?: string, distDir?: string}} opts
+ *          wwwDir?: string, distDir?: string, sandbox?: import("./sandbox.mjs").Sandbox}} opts
  */
 export async function startServer(opts = {}) {
   const host = opts.host ?? "127.0.0.1";
@@ -220,7 +220,7 @@ export async function startServer(opts = {}) {
   const wwwDir = resolve(opts.wwwDir ?? join(ROOT, "www"));
   const distDir = resolve(opts.distDir ?? join(ROOT, "dist"));
   const seed = opts.seed ?? loadSeed();
-  const emulator = new Emulator(seed);
+  const emulator = new Emulator(seed, { sandbox: opts.sandbox });
   const sockets = new Set();
 
   const info = {

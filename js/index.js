@@ -134,9 +134,9 @@ function toError(d) {
   }
   // A local failure (bad input, abort, timeout, unreadable answer): a plain Error with a
   // name, as the SDK throws for these.
-  const Ctor = d.name === "TypeError" ? TypeError : Error;
-  const e = new Ctor(d.message, d.cause === undefined ? undefined : { cause: d.cause });
+  const e = new (d.name === "TypeError" ? TypeError : Error)(d.message);
   e.name = d.name;
+  if (d.cause !== undefined) e.cause = d.cause; // enumerable, as the SDK sets it
   e.$metadata = d.$metadata;
   return e;
 }

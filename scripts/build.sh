@@ -4,15 +4,23 @@
 # --if-needed: do nothing when dist/ is newer than every input.
 # --bench DIR: the same build with `--features bench` (adds `WasmClient.signForBench`) into
 # DIR, for `npm run bench`'s signing figure; dist/ is not touched.
+#
+# One build of a checkout at a time (`npm start` and `npm test` may both start one): the
+# whole script holds target/build.lock, so the second waits and then finds dist/ fresh. The
+# files are written into a fresh folder that replaces dist/ only when complete, so dist/
+# never holds a .wasm and a glue file from different runs, even after a failed build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p target
+exec 9>target/build.lock
+flock 9
 stamp=dist/.built
 bench_dir=
 if [ "${1:-}" = "--bench" ]; then
   bench_dir=${2:?usage: build.sh --bench DIR}
 fi
 if [ "${1:-}" = "--if-needed" ] && [ -f "$stamp" ] && \
-   [ -z "$(find src js Cargo.toml Cargo.lock scripts/build.sh -newer "$stamp" -print -quit)" ]; then
+   [ -z "$(find src js Cargo.toml Cargo.lock scripts/build.sh scripts/minify-names.mjs -newer "$stamp" -print -quit)" ]; then
   exit 0
 fi
 [ -f target/toolchain.env ] || bash scripts/setup.sh
@@ -40,19 +48,34 @@ fi
 echo "[build] $WASM_CARGO build ${flags[*]}" >&2
 "$WASM_CARGO" build --quiet "${flags[@]}" --target-dir target/wasm-release
 
-rm -rf dist && mkdir -p dist
-wasm-bindgen --target web --no-typescript --out-dir dist --out-name cloudfront_wasm \
+out=$(mktemp -d dist.new.XXXXXX)
+trap 'rm -rf "$out"' EXIT
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name cloudfront_wasm \
   target/wasm-release/wasm32-unknown-unknown/release/cloudfront_wasm.wasm
-wasm=dist/cloudfront_wasm_bg.wasm
+wasm=$out/cloudfront_wasm_bg.wasm
 node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers "${features[@]}" "$wasm" -o "$wasm"
 # Short import/export names in the .wasm and the glue alike (see the script), then one more
 # -Oz pass: the renaming lets it pack the import and export sections tighter.
-node scripts/minify-names.mjs node_modules/.bin/wasm-opt "$wasm" dist/cloudfront_wasm.js "${features[@]}"
+node scripts/minify-names.mjs node_modules/.bin/wasm-opt "$wasm" "$out/cloudfront_wasm.js" "${features[@]}"
 node_modules/.bin/wasm-opt -Oz "${features[@]}" "$wasm" -o "$wasm"
 # The JS a browser downloads is minified; the readable sources are in js/.
 node_modules/.bin/esbuild --minify --log-level=warning --format=esm --allow-overwrite \
-  dist/cloudfront_wasm.js --outfile=dist/cloudfront_wasm.js
-node_modules/.bin/esbuild --minify --keep-names --log-level=warning --format=esm js/index.js --outfile=dist/index.js
-cp js/node.js js/workerd.js js/deno.js js/index.d.ts dist/
-touch "$stamp"
+  "$out/cloudfront_wasm.js" --outfile="$out/cloudfront_wasm.js"
+node_modules/.bin/esbuild --minify --keep-names --log-level=warning --format=esm js/index.js --outfile="$out/index.js"
+# Every other entry (node.js and the edge runtimes' entries) as written, and the types.
+for entry in js/*.js; do
+  [ "$entry" = js/index.js ] || cp "$entry" "$out/"
+done
+cp js/index.d.ts "$out/"
+touch "$out/.built"
+chmod 755 "$out"
+# Into place: the old dist/ is moved aside and removed only after the new one is there.
+old=
+if [ -e dist ]; then
+  old=$(mktemp -u dist.old.XXXXXX)
+  mv dist "$old"
+fi
+mv "$out" dist
+trap - EXIT
+[ -z "$old" ] || rm -rf "$old"
 node scripts/size.mjs --report

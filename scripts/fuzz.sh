@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-20}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(xml_payload error_body request_builder)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(xml_payload error_body request_builder request_body)
 
 fallback() {
   echo "fuzz.sh: cargo fuzz is not usable here ($1); running the proptest harness instead" >&2

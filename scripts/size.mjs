@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET = 55_000; // issue #10: all nine operations
+// Issue #10: all nine operations (issue #9: Describe alone came to 50,237; all nine to 58,995).
+const BUDGET = 55_000;
 const files = ["index.js", "cloudfront_wasm.js", "cloudfront_wasm_bg.wasm"];
 let raw = 0;
 let gz = 0;

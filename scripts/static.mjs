@@ -7,7 +7,8 @@
 // site/ holds www/ as it is (every URL in the page is relative), dist/'s browser files under
 // site/dist/ and jsdiff under site/vendor/, so `python3 -m http.server` in it (or any static
 // server) serves a working inspector for any CORS-enabled endpoint. What only npm start has (the
-// emulator, demo credentials, the proxy) the page offers only when /__server/info answers.
+// emulator, demo credentials, the proxy) the page offers only when /__server/info says so; here
+// that is a file saying {"mode":"static"}.
 import { build } from "esbuild";
 import { cp, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -55,6 +56,10 @@ export async function buildStatic({ outDir = join(ROOT, "site"), wwwDir = join(R
   await cp(wwwDir, outDir, { recursive: true });
   await mkdir(join(outDir, "dist"), { recursive: true });
   for (const f of PACKAGE_FILES) await cp(join(distDir, f), join(outDir, "dist", f));
+  // What npm start answers at /__server/info, answered by a file here: this folder has no
+  // emulator, proxy or demo credentials (and the page's probe gets no 404 in the console).
+  await mkdir(join(outDir, "__server"), { recursive: true });
+  await writeFile(join(outDir, "__server/info"), `${JSON.stringify({ mode: "static" })}\n`);
   return outDir;
 }
 

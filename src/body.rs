@@ -9,7 +9,6 @@ use quick_xml::escape::escape;
 use crate::error::Error;
 use crate::operation::{InputMember, Member, Shape, XMLNS};
 use crate::request::{required, scalar_text, wrong_type, InputValue, TagTextMatcher};
-use crate::text::{concat, decimal};
 
 /// Line breaks the SDK writes as character references (`\r` would otherwise be read back as
 /// `\n`), with their references.
@@ -48,7 +47,7 @@ fn empty(out: &mut String, name: &str) {
 
 /// The members of a structure that are set, with their values (one value per member).
 fn present<'a>(members: &'a [Member], values: &'a [InputValue]) -> impl Iterator<Item = (&'a Member, &'a InputValue)> {
-    members.iter().zip(values).filter(|(_, v)| **v != InputValue::Missing)
+    members.iter().zip(values).filter(|(_, v)| !matches!(v, InputValue::Missing))
 }
 
 /// Checks `value` (present) against `shape` and appends it as element `name`; `path` names
@@ -62,11 +61,11 @@ fn write_value(
     tag_text: TagTextMatcher<'_>,
 ) -> Result<(), Error> {
     match shape {
-        Shape::Structure(members) => {
+        Shape::Structure(required_count, members) => {
             let InputValue::Struct(values) = value else { return Err(wrong_type(path, "an object", value)) };
-            for (member, value) in members.iter().zip(values) {
-                if member.required && *value == InputValue::Missing {
-                    return Err(required(&concat(&[path, ".", member.name])));
+            for (member, value) in members.iter().zip(values).take(usize::from(*required_count)) {
+                if matches!(value, InputValue::Missing) {
+                    return Err(required(&format!("{path}.{}", member.name)));
                 }
             }
             if present(members, values).next().is_none() {
@@ -75,7 +74,7 @@ fn write_value(
             }
             open(out, name);
             for (member, value) in present(members, values) {
-                let path = concat(&[path, ".", member.name]);
+                let path = format!("{path}.{}", member.name);
                 write_value(out, &path, member.name, member.shape, value, tag_text)?;
             }
             close(out, name);
@@ -88,8 +87,8 @@ fn write_value(
             }
             open(out, name);
             for (i, value) in items.iter().enumerate() {
-                let path = concat(&[path, "[", &decimal(i as u64), "]"]);
-                if *value == InputValue::Missing {
+                let path = format!("{path}[{i}]");
+                if matches!(value, InputValue::Missing) {
                     return Err(required(&path));
                 }
                 write_value(out, &path, member, item, value, tag_text)?;
@@ -99,8 +98,7 @@ fn write_value(
         Shape::Blob { min, max } => {
             let InputValue::Bytes(bytes) = value else { return Err(wrong_type(path, "a Uint8Array", value)) };
             if bytes.len() < *min || bytes.len() > *max {
-                let (min, max, len) = (decimal(*min as u64), decimal(*max as u64), decimal(bytes.len() as u64));
-                return Err(Error::input(concat(&[path, " must be ", &min, " to ", &max, " bytes long, not ", &len])));
+                return Err(Error::input(format!("{path} must be {min} to {max} bytes long, not {}", bytes.len())));
             }
             open(out, name);
             base64::engine::general_purpose::STANDARD.encode_string(bytes, out);
@@ -125,7 +123,7 @@ pub fn write<'a>(
 ) -> Result<String, Error> {
     let mut out = String::new();
     for (member, value) in members {
-        if *value == InputValue::Missing {
+        if matches!(value, InputValue::Missing) {
             if member.required {
                 return Err(required(member.name));
             }

@@ -1,8 +1,6 @@
 //! Where requests go and which region signs them: region → partition → host.
 
 use crate::error::Error;
-use crate::text::decimal;
-use crate::text::concat;
 
 /// A resolved endpoint: the URL prefix requests are sent to, the `host` header value that
 /// is signed, and the SigV4 region.
@@ -73,7 +71,7 @@ pub fn resolve(config: &EndpointConfig<'_>) -> Result<Endpoint, Error> {
 
 fn standard(host: &str, signing_region: &'static str) -> Endpoint {
     Endpoint {
-        origin: concat(&["https://", host]),
+        origin: format!("https://{host}"),
         host: host.to_owned(),
         base_path: String::new(),
         signing_region,
@@ -82,7 +80,7 @@ fn standard(host: &str, signing_region: &'static str) -> Endpoint {
 
 /// Parses `http(s)://host[:port][/path]`; rejects everything a request URL cannot carry.
 fn parse_custom(url: &str, signing_region: &'static str) -> Result<Endpoint, Error> {
-    let bad = |why: &str| Error::config(concat(&["endpoint must be an http:// or https:// URL: ", why]));
+    let bad = |why: &str| Error::config(format!("endpoint must be an http:// or https:// URL: {why}"));
     let (scheme, rest) = if let Some(rest) = strip_prefix_ignore_case(url, "https://") {
         ("https", rest)
     } else if let Some(rest) = strip_prefix_ignore_case(url, "http://") {
@@ -115,11 +113,11 @@ fn parse_custom(url: &str, signing_region: &'static str) -> Result<Endpoint, Err
     let host = host.to_ascii_lowercase();
     let default_port = if scheme == "https" { 443 } else { 80 };
     let authority = match port {
-        Some(p) if p != default_port => concat(&[host.as_str(), ":", &decimal(p.into())]),
+        Some(p) if p != default_port => format!("{host}:{p}"),
         _ => host,
     };
     Ok(Endpoint {
-        origin: concat(&[scheme, "://", &authority]),
+        origin: format!("{scheme}://{authority}"),
         host: authority,
         base_path: path.trim_end_matches('/').to_owned(),
         signing_region,

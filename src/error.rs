@@ -2,9 +2,7 @@
 
 use std::fmt;
 
-use crate::text::decimal;
 use crate::value::Value;
-use crate::text::concat;
 
 /// Who is to blame, as the SDK's `$fault` says it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,7 +100,7 @@ impl Error {
             ..Self::local(
                 ErrorKind::ResponseTooLarge,
                 "ResponseTooLargeError",
-                concat(&["the response body is larger than ", &decimal(limit as u64), " bytes, the limit for this operation"]),
+                format!("the response body is larger than {limit} bytes, the limit for this operation"),
             )
         }
     }

@@ -12,7 +12,6 @@ pub mod operation;
 pub mod request;
 pub mod retry;
 pub mod signing;
-mod text;
 pub mod time;
 pub mod value;
 pub mod xml;

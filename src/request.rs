@@ -5,7 +5,6 @@ use crate::body;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::operation::{Location, Operation, Pattern, Shape, TextRule};
-use crate::text::{concat, decimal};
 
 /// An input value as the boundary found it, read by the member's shape.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,7 +92,7 @@ impl std::fmt::Debug for HttpRequest {
 impl HttpRequest {
     pub fn url(&self) -> String {
         let query = if self.query.is_empty() { "" } else { "?" };
-        concat(&[self.origin.as_str(), &self.path, query, &self.query])
+        format!("{}{}{query}{}", self.origin, self.path, self.query)
     }
 }
 
@@ -112,11 +111,11 @@ pub fn uri_encode(out: &mut String, text: &str, keep_slash: bool) {
 }
 
 pub(crate) fn wrong_type(path: &str, wanted: &str, value: &InputValue) -> Error {
-    Error::input(concat(&[path, " must be ", wanted, ", not ", value.kind()]))
+    Error::input(format!("{path} must be {wanted}, not {}", value.kind()))
 }
 
 pub(crate) fn required(path: &str) -> Error {
-    Error::input(concat(&[path, " is required and was not given"]))
+    Error::input(format!("{path} is required and was not given"))
 }
 
 /// `[a-zA-Z0-9-_]*`
@@ -127,7 +126,9 @@ fn function_name_chars(text: &str) -> bool {
 /// `arn:aws:cloudfront::[0-9]{12}:key-value-store/[0-9a-fA-F-]{36}`
 fn key_value_store_arn(text: &str) -> bool {
     let Some(rest) = text.strip_prefix("arn:aws:cloudfront::") else { return false };
-    let Some((account, id)) = rest.split_once(":key-value-store/") else { return false };
+    // Split at the first `:` (a `char` pattern; an account of digits holds none).
+    let Some((account, kind_id)) = rest.split_once(':') else { return false };
+    let Some(id) = kind_id.strip_prefix("key-value-store/") else { return false };
     account.len() == 12
         && account.bytes().all(|b| b.is_ascii_digit())
         && id.len() == 36
@@ -137,8 +138,7 @@ fn key_value_store_arn(text: &str) -> bool {
 fn check_rule(path: &str, rule: &TextRule, text: &str, tag_text: TagTextMatcher<'_>) -> Result<(), Error> {
     let chars = text.chars().count();
     if chars < rule.min || chars > rule.max {
-        let (min, max, chars) = (decimal(rule.min as u64), decimal(rule.max as u64), decimal(chars as u64));
-        return Err(Error::input(concat(&[path, " must be ", &min, " to ", &max, " characters long, not ", &chars])));
+        return Err(Error::input(format!("{path} must be {} to {} characters long, not {chars}", rule.min, rule.max)));
     }
     let matches = match rule.pattern {
         Pattern::Any => true,
@@ -147,7 +147,7 @@ fn check_rule(path: &str, rule: &TextRule, text: &str, tag_text: TagTextMatcher<
         Pattern::TagText => tag_text(text),
     };
     if !matches {
-        return Err(Error::input(concat(&[path, " may only contain ", rule.allows])));
+        return Err(Error::input(format!("{path} may only contain {}", rule.allows)));
     }
     Ok(())
 }
@@ -163,27 +163,22 @@ pub(crate) fn scalar_text(
     if let Shape::Integer = shape {
         let InputValue::Num(n) = value else { return Err(wrong_type(path, "a whole number", value)) };
         if n.fract() != 0.0 || n.abs() > MAX_INTEGER {
-            return Err(Error::input(concat(&[path, " must be a whole number from -2147483648 to 2147483647"])));
+            return Err(Error::input(format!("{path} must be a whole number from -2147483648 to 2147483647")));
         }
         // `as` is exact here (checked above); -0 writes as "0", as JS's String(-0).
-        let digits = decimal(n.abs() as u64);
-        return Ok(if *n < 0.0 { concat(&["-", &digits]) } else { digits });
+        let digits = (n.abs() as u64).to_string();
+        return Ok(if *n < 0.0 { format!("-{digits}") } else { digits });
     }
     let text = match value {
         InputValue::Str(text) => text,
         InputValue::InvalidUnicode => {
-            return Err(Error::input(concat(&[path, " is not valid Unicode text (it contains a lone surrogate)"])))
+            return Err(Error::input(format!("{path} is not valid Unicode text (it contains a lone surrogate)")))
         }
         other => return Err(wrong_type(path, "a string", other)),
     };
     match shape {
         Shape::Enum(allowed) if !allowed.contains(&text.as_str()) => {
-            let mut msg = concat(&[path, " must be one of"]);
-            for (i, a) in allowed.iter().enumerate() {
-                msg.push_str(if i == 0 { " " } else { ", " });
-                msg.push_str(a);
-            }
-            Err(Error::input(msg))
+            Err(Error::input(format!("{path} must be one of {}", allowed.join(", "))))
         }
         Shape::Text(rule) => check_rule(path, rule, text, tag_text).map(|()| text.clone()),
         _ => Ok(text.clone()),
@@ -199,7 +194,7 @@ pub fn build(
     tag_text: TagTextMatcher<'_>,
 ) -> Result<HttpRequest, Error> {
     if input.len() != op.input.len() {
-        return Err(Error::input(concat(&[op.name, " takes ", &decimal(op.input.len() as u64), " input members"])));
+        return Err(Error::input(format!("{} takes {} input members", op.name, op.input.len())));
     }
     let mut path = String::with_capacity(endpoint.base_path.len() + op.path.len() + 32);
     path.push_str(&endpoint.base_path);
@@ -210,7 +205,7 @@ pub fn build(
         if member.location == Location::Body {
             continue;
         }
-        if *value == InputValue::Missing {
+        if matches!(value, InputValue::Missing) {
             if member.required {
                 return Err(required(member.name));
             }
@@ -218,19 +213,23 @@ pub fn build(
         }
         let text = scalar_text(member.name, member.shape, value, tag_text)?;
         if matches!(member.shape, Shape::String) && text.chars().count() > MAX_INPUT_CHARS {
-            let (chars, max) = (decimal(text.chars().count() as u64), decimal(MAX_INPUT_CHARS as u64));
-            return Err(Error::input(concat(&[member.name, " is ", &chars, " characters long; at most ", &max, " are accepted"])));
+            let chars = text.chars().count();
+            return Err(Error::input(format!("{} is {chars} characters long; at most {MAX_INPUT_CHARS} are accepted", member.name)));
         }
         match member.location {
             Location::Label => {
                 if text.is_empty() || text == "." || text == ".." {
                     return Err(Error::input(
-                        concat(&[member.name, " cannot be empty, \".\" or \"..\" (it is a path segment)"]),
+                        format!("{} cannot be empty, \".\" or \"..\" (it is a path segment)", member.name),
                     ));
                 }
-                let marker = concat(&["{", member.name, "}"]);
-                let Some(at) = crate::text::find(template, &marker) else {
-                    return Err(Error::input(concat(&[member.name, " has no place in the path"])));
+                let marker = format!("{{{}}}", member.name);
+                // A `char` pattern: a `&str` one links core's two-way searcher (0.7 KB gzipped).
+                let found = template.match_indices('{').map(|(i, _)| i).find(|&i| {
+                    template.get(i..).is_some_and(|rest| rest.starts_with(marker.as_str()))
+                });
+                let Some(at) = found else {
+                    return Err(Error::input(format!("{} has no place in the path", member.name)));
                 };
                 let (head, tail) = template.split_at(at);
                 path.push_str(head);
@@ -240,7 +239,7 @@ pub fn build(
             Location::Query(key) => query.push((key, text)),
             Location::Header(name) => {
                 if text.bytes().any(|b| b < 0x20 || b == 0x7f) {
-                    return Err(Error::input(concat(&[member.name, " cannot contain control characters"])));
+                    return Err(Error::input(format!("{} cannot contain control characters", member.name)));
                 }
                 headers.push((name, text));
             }

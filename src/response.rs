@@ -4,7 +4,6 @@ use crate::error::{Error, ErrorKind, Fault, ResponseMeta};
 use crate::operation::{Operation, OutputMember, Shape};
 use crate::value::Value;
 use crate::xml::{parse_error_body, parse_payload, BAD_TIMESTAMP};
-use crate::text::concat;
 
 /// The metadata of an answer; `header` looks a header up case-insensitively.
 pub fn response_meta(status: u16, header: &dyn Fn(&'static str) -> Option<String>) -> ResponseMeta {
@@ -19,41 +18,62 @@ pub fn response_meta(status: u16, header: &dyn Fn(&'static str) -> Option<String
     }
 }
 
-/// An answer's body as text: UTF-8 with bad sequences replaced, as a `TextDecoder` (and
-/// `Response.text()`) reads it, a leading byte order mark dropped as `text()` drops it.
-pub fn body_text(body: &[u8]) -> std::borrow::Cow<'_, str> {
-    String::from_utf8_lossy(body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body))
+/// An answer's body as the platform read it: XML answers as text (`Response.text()`, which
+/// replaces invalid UTF-8 as a `TextDecoder` does and drops a BOM), a blob payload as bytes.
+/// Keeping the two apart spares the wasm a UTF-8 validation of what is already text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Body {
+    /// The text of an XML answer; `None` for bytes (no XML answer arrives as bytes).
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Body::Text(text) => Some(text),
+            Body::Bytes(_) => None,
+        }
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            Body::Text(text) => text.as_bytes(),
+            Body::Bytes(bytes) => bytes,
+        }
+    }
 }
 
 /// The output members of a success answer (any 2xx), in model order. `body` is the answer's
-/// bytes: a blob payload keeps them, anything else reads them as XML text.
+/// body: a blob payload keeps its bytes, anything else reads it as XML text.
 pub fn read_output(
     op: &Operation,
     meta: &ResponseMeta,
     header: &dyn Fn(&'static str) -> Option<String>,
-    body: &[u8],
+    body: &Body,
 ) -> Result<Vec<(&'static str, Value)>, Error> {
     let mut out = Vec::with_capacity(op.output.len());
     let parse_error = |detail: String| {
         let name = if detail.starts_with(BAD_TIMESTAMP) { "TypeError" } else { "Error" };
-        Error::parse(name, concat(&["XML deserialization error: ", &detail]), meta.clone())
+        Error::parse(name, format!("XML deserialization error: {detail}"), meta.clone())
     };
+    let text = || body.text().ok_or_else(|| parse_error("the body is bytes, not XML text".to_owned()));
     for member in op.output {
         match member {
             OutputMember::Payload { name, shape: Shape::Blob { .. } } => {
                 // An empty body sets no member, as in the SDK.
-                if !body.is_empty() {
-                    out.push((*name, Value::Bytes(body.to_vec())));
+                if !body.bytes().is_empty() {
+                    out.push((*name, Value::Bytes(body.bytes().to_vec())));
                 }
             }
             OutputMember::Payload { name, shape } => {
-                if let Some(v) = parse_payload(&body_text(body), shape).map_err(parse_error)? {
+                if let Some(v) = parse_payload(text()?, shape).map_err(parse_error)? {
                     out.push((*name, v));
                 }
             }
             OutputMember::Body(members) => {
                 if let Some(Value::Struct(fields)) =
-                    parse_payload(&body_text(body), &Shape::Structure(members)).map_err(parse_error)?
+                    parse_payload(text()?, &Shape::Structure(0, members)).map_err(parse_error)?
                 {
                     out.extend(fields);
                 }
@@ -136,7 +156,9 @@ mod tests {
         assert_eq!((e.name.as_str(), e.message.as_str(), e.fault), ("EntityNotFound", "gone", Fault::Client));
         assert_eq!(e.response.as_ref().and_then(|r| r.request_id.as_deref()), Some("rid"));
         let keys: Vec<&str> = e.fields.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(keys, ["xmlns", "Error", "RequestId", "Type", "Code"]);
+        // The SDK's key order (tests/js/SDK-BEHAVIOUR.md §3): the root's children, its
+        // attributes, then the `<Error>` children.
+        assert_eq!(keys, ["Error", "RequestId", "xmlns", "Type", "Code"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The retry policy of the SDK's "standard" mode, as pure functions and a token bucket.
 
 use crate::error::{Error, ErrorKind};
+use crate::time::parse_http_date;
 
 /// Error codes the SDK treats as throttling.
 const THROTTLING_CODES: &[&str] = &[
@@ -32,6 +33,16 @@ const CLOCK_SKEW_LIMIT_MS: f64 = 240_000.0;
 /// The new clock offset when the server's `Date` shows ours is off, as the SDK corrects it.
 pub fn corrected_clock_offset(server_ms: f64, now_ms: f64, offset_ms: f64) -> Option<f64> {
     ((server_ms - (now_ms + offset_ms)).abs() >= CLOCK_SKEW_LIMIT_MS).then_some(server_ms - now_ms)
+}
+
+/// The new clock offset an answer's `Date` header calls for, if any. An answer carrying an
+/// `Age` header may come from a cache, so its `Date` says nothing about the server's clock
+/// now: the SDK then keeps the offset, and so do we.
+pub fn clock_offset_from_answer(date: Option<&str>, age: Option<&str>, now_ms: f64, offset_ms: f64) -> Option<f64> {
+    if age.is_some() {
+        return None;
+    }
+    corrected_clock_offset(parse_http_date(date?)?, now_ms, offset_ms)
 }
 
 pub const MAX_DELAY_MS: f64 = 20_000.0;

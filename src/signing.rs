@@ -1,19 +1,18 @@
-//! SigV4 for CloudFront: the canonical request (the path encoded a second time, as for
-//! every service but S3), the signing key and the signature, on sha2's SHA-256.
+//! SigV4 for CloudFront. The canonical request and string to sign are ours because aws-sigv4's `http_request` signer costs 55–63 KB gzipped.
 //!
-//! aws-sigv4 is the reference, not a dependency of the wasm: its key derivation formats the
-//! date with `core::fmt` and the `time` crate, and with the `hmac` crate's generic layers that
-//! came to 2.6 KB of gzipped wasm for what is five HMACs. The host tests check key and
-//! signature against aws-sigv4's own functions on random inputs.
+//! aws-sigv4 derives the signing key (`generate_signing_key`) and computes the signature
+//! (`calculate_signature`); this module builds what they sign (the path encoded a second
+//! time, as for every service but S3) and keeps the derived key per client.
 
 use std::fmt;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use aws_sigv4::sign::v4::{calculate_signature, generate_signing_key};
 use sha2::{Digest, Sha256};
 
 use crate::error::Error;
 use crate::request::{uri_encode, HttpRequest};
 use crate::time::amz_date;
-use crate::text::concat;
 
 pub const SERVICE: &str = "cloudfront";
 
@@ -75,66 +74,10 @@ impl Credentials {
     }
 }
 
-/// An HMAC-SHA256 key (RFC 2104) with its two padded blocks already hashed: kept with the
-/// cached signing key, it saves each signature two of its SHA-256 blocks.
-#[derive(Clone)]
-pub struct HmacKey {
-    inner: Sha256,
-    outer: Sha256,
-}
-
-impl HmacKey {
-    pub fn new(key: &[u8]) -> Self {
-        const BLOCK: usize = 64;
-        let mut block = [0u8; BLOCK];
-        let hashed;
-        let key = if key.len() > BLOCK {
-            hashed = Sha256::digest(key);
-            hashed.as_slice()
-        } else {
-            key
-        };
-        for (b, k) in block.iter_mut().zip(key) {
-            *b = *k;
-        }
-        HmacKey {
-            inner: Sha256::new().chain_update(block.map(|b| b ^ 0x36)),
-            outer: Sha256::new().chain_update(block.map(|b| b ^ 0x5c)),
-        }
-    }
-
-    pub fn mac(&self, data: &[u8]) -> [u8; 32] {
-        let inner = self.inner.clone().chain_update(data).finalize();
-        self.outer.clone().chain_update(inner).finalize().into()
-    }
-}
-
-/// HMAC-SHA256 (RFC 2104).
-pub fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
-    HmacKey::new(key).mac(data)
-}
-
-/// The SigV4 signing key for `day` (`YYYYMMDD`), as aws-sigv4's `generate_signing_key`.
-pub fn signing_key(secret_access_key: &str, day: &str, region: &str, service: &str) -> [u8; 32] {
-    let mut key = hmac_sha256(concat(&["AWS4", secret_access_key]).as_bytes(), day.as_bytes());
-    for part in [region, service, "aws4_request"] {
-        key = hmac_sha256(&key, part.as_bytes());
-    }
-    key
-}
-
-/// The hex signature of `string_to_sign`, as aws-sigv4's `calculate_signature`.
-pub fn signature(signing_key: &[u8; 32], string_to_sign: &str) -> String {
-    hex(&hmac_sha256(signing_key, string_to_sign.as_bytes()))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        out.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
-        out.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
-    }
-    out
+/// The instant `epoch_ms` as a `SystemTime`, which aws-sigv4's key derivation takes; built
+/// from the JS clock's milliseconds because `SystemTime::now()` panics on wasm32.
+fn system_time(epoch_ms: i64) -> SystemTime {
+    UNIX_EPOCH + Duration::from_millis(u64::try_from(epoch_ms).unwrap_or(0))
 }
 
 /// The pieces of a signature, kept for tests and debugging (the signature itself is not
@@ -180,22 +123,28 @@ fn canonical(req: &HttpRequest, date: &str, token: Option<&str>, region: &str) -
     if req.body.is_empty() {
         creq.push_str(EMPTY_PAYLOAD_SHA256);
     } else {
-        creq.push_str(&hex(&Sha256::digest(req.body.as_bytes())));
+        creq.push_str(&hex::encode(Sha256::digest(req.body.as_bytes())));
     }
     let day = date.get(..8).unwrap_or(date);
-    let hash = hex(&Sha256::digest(creq.as_bytes()));
-    let string_to_sign =
-        concat(&["AWS4-HMAC-SHA256\n", date, "\n", day, "/", region, "/", SERVICE, "/aws4_request\n", &hash]);
+    let hash = hex::encode(Sha256::digest(creq.as_bytes()));
+    let string_to_sign = format!("AWS4-HMAC-SHA256\n{date}\n{day}/{region}/{SERVICE}/aws4_request\n{hash}");
     (SigningParts { canonical_request: creq, string_to_sign }, signed_headers)
 }
 
-/// The last signing key derived, for the next call. The key depends only on the secret, the
-/// day, the region and the service, so a client signing all day derives it once a day
-/// instead of four HMACs per request (the SDK's signer and aws4fetch keep one too). The
-/// entry is found by the SHA-256 of the secret, not the secret; `Debug` shows neither.
+/// The last signing key aws-sigv4 derived, for the next call. The key depends only on the
+/// secret, the day, the region and the service, so a client signing all day derives it once
+/// a day instead of four HMACs per request (the SDK's signer and aws4fetch keep one too).
+/// The entry is found by the SHA-256 of the secret, not the secret; `Debug` shows neither.
 #[derive(Default)]
 pub struct KeyCache {
-    entry: Option<([u8; 32], String, String, HmacKey)>,
+    entry: Option<CachedKey>,
+}
+
+struct CachedKey {
+    secret_id: [u8; 32],
+    day: String,
+    region: String,
+    key: Vec<u8>,
 }
 
 impl fmt::Debug for KeyCache {
@@ -205,16 +154,19 @@ impl fmt::Debug for KeyCache {
 }
 
 impl KeyCache {
-    fn key(&mut self, secret_access_key: &str, day: &str, region: &str) -> &HmacKey {
+    /// The signing key for the day of `epoch_ms` (`day`, its `YYYYMMDD`) and `region`.
+    fn key(&mut self, secret_access_key: &str, epoch_ms: i64, day: &str, region: &str) -> &[u8] {
         let secret_id: [u8; 32] = Sha256::digest(secret_access_key.as_bytes()).into();
-        if !matches!(&self.entry, Some((id, d, r, _)) if *id == secret_id && d == day && r == region) {
+        if !matches!(&self.entry, Some(e) if e.secret_id == secret_id && e.day == day && e.region == region) {
             self.entry = None;
         }
-        let (.., key) = self.entry.get_or_insert_with(|| {
-            let key = HmacKey::new(&signing_key(secret_access_key, day, region, SERVICE));
-            (secret_id, day.to_owned(), region.to_owned(), key)
+        let entry = self.entry.get_or_insert_with(|| CachedKey {
+            secret_id,
+            day: day.to_owned(),
+            region: region.to_owned(),
+            key: generate_signing_key(secret_access_key, system_time(epoch_ms), region, SERVICE).as_ref().to_vec(),
         });
-        key
+        &entry.key
     }
 }
 
@@ -222,6 +174,20 @@ impl KeyCache {
 /// (with a session token) and `authorization`. Returns the canonical pieces.
 pub fn sign(req: &mut HttpRequest, creds: &Credentials, epoch_ms: i64, region: &str) -> SigningParts {
     sign_cached(req, creds, epoch_ms, region, &mut KeyCache::default())
+}
+
+/// Signs `req` at the clock's `now_ms` corrected by the client's `clock_offset_ms` (the
+/// server's clock as last seen), as `sign_cached`.
+pub fn sign_now(
+    req: &mut HttpRequest,
+    creds: &Credentials,
+    now_ms: f64,
+    clock_offset_ms: f64,
+    region: &str,
+    cache: &mut KeyCache,
+) -> SigningParts {
+    // `as` saturates: a NaN or infinite clock signs at the clamped ends, never panics.
+    sign_cached(req, creds, (now_ms + clock_offset_ms) as i64, region, cache)
 }
 
 /// `sign`, reusing (and updating) `cache`'s signing key.
@@ -238,21 +204,12 @@ pub fn sign_cached(
     let token = creds.session_token.as_deref();
     let (parts, signed_headers) = canonical(req, &date, token, region);
     let day = date.get(..8).unwrap_or(&date);
-    let signature = hex(&cache.key(&creds.secret_access_key, day, region).mac(parts.string_to_sign.as_bytes()));
-    let authorization = concat(&[
-        "AWS4-HMAC-SHA256 Credential=",
-        &creds.access_key_id,
-        "/",
-        day,
-        "/",
-        region,
-        "/",
-        SERVICE,
-        "/aws4_request, SignedHeaders=",
-        &signed_headers,
-        ", Signature=",
-        &signature,
-    ]);
+    let key = cache.key(&creds.secret_access_key, epoch_ms, day, region);
+    let signature = calculate_signature(key, parts.string_to_sign.as_bytes());
+    let access_key_id = &creds.access_key_id;
+    let authorization = format!(
+        "AWS4-HMAC-SHA256 Credential={access_key_id}/{day}/{region}/{SERVICE}/aws4_request, SignedHeaders={signed_headers}, Signature={signature}"
+    );
     req.headers.push(("x-amz-date", date));
     if let Some(t) = token {
         req.headers.push(("x-amz-security-token", t.to_owned()));

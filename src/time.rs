@@ -1,7 +1,6 @@
 //! Calendar arithmetic for SigV4 dates, RFC 3339 timestamps and HTTP `Date` headers,
 //! on milliseconds since the Unix epoch (no clock is read here).
 
-use crate::text::push_decimal;
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
 fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
@@ -45,16 +44,8 @@ pub fn amz_date(epoch_ms: i64) -> String {
     let secs = epoch_ms.div_euclid(1000);
     let (y, mo, d) = civil_from_days(secs.div_euclid(86_400));
     let sod = secs.rem_euclid(86_400);
-    let mut out = String::with_capacity(16);
-    for (n, width) in [(y.max(0) as u64, 4), (mo.into(), 2), (d.into(), 2)] {
-        push_decimal(&mut out, n, width);
-    }
-    out.push('T');
-    for n in [sod / 3600, sod % 3600 / 60, sod % 60] {
-        push_decimal(&mut out, n as u64, 2);
-    }
-    out.push('Z');
-    out
+    let y = y.max(0);
+    format!("{y:04}{mo:02}{d:02}T{:02}{:02}{:02}Z", sod / 3600, sod % 3600 / 60, sod % 60)
 }
 
 /// Parses `len` ASCII digits at the start of `s`.

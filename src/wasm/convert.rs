@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Date, JsString, Object, Reflect, RegExp};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -17,7 +18,6 @@ extern "C" {
 
 use crate::error::{Error, ErrorKind, ResponseMeta};
 use crate::value::Value;
-use crate::text::concat;
 
 /// A literal (a property or header name, a fixed value) as a JS string, made once and kept:
 /// it would otherwise be copied out of wasm memory and decoded on every use (an output
@@ -48,11 +48,6 @@ pub fn get(target: &JsValue, key: &'static str) -> JsValue {
 
 pub fn set(target: &Object, key: &'static str, value: &JsValue) {
     reflect_set(target, &literal_js(key), value);
-}
-
-/// `set` for a name read from an answer (an XML element's).
-fn set_read(target: &Object, key: &str, value: &JsValue) {
-    reflect_set(target, &JsValue::from_str(key), value);
 }
 
 pub fn type_name(value: &JsValue) -> &'static str {
@@ -94,8 +89,8 @@ pub fn opt_string(target: &JsValue, key: &'static str, what: &str) -> Result<Opt
     }
     match value.dyn_ref::<JsString>().map(well_formed) {
         Some(Some(text)) => Ok(Some(text)),
-        Some(None) => Err(concat(&[what, ".", key, " is not valid Unicode text"])),
-        None => Err(concat(&[what, ".", key, " must be a string, not ", type_name(&value)])),
+        Some(None) => Err(format!("{what}.{key} is not valid Unicode text")),
+        None => Err(format!("{what}.{key} must be a string, not {}", type_name(&value))),
     }
 }
 
@@ -105,7 +100,7 @@ pub fn opt_number(target: &JsValue, key: &'static str) -> Result<Option<f64>, St
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    value.as_f64().map(Some).ok_or_else(|| concat(&[key, " must be a number, not ", type_name(&value)]))
+    value.as_f64().map(Some).ok_or_else(|| format!("{key} must be a number, not {}", type_name(&value)))
 }
 
 pub fn opt_bool(target: &JsValue, key: &'static str) -> Result<bool, String> {
@@ -113,38 +108,77 @@ pub fn opt_bool(target: &JsValue, key: &'static str) -> Result<bool, String> {
     if value.is_undefined() || value.is_null() {
         return Ok(false);
     }
-    value.as_bool().ok_or_else(|| concat(&[key, " must be a boolean, not ", type_name(&value)]))
+    value.as_bool().ok_or_else(|| format!("{key} must be a boolean, not {}", type_name(&value)))
 }
 
-pub fn to_js(value: &Value) -> JsValue {
-    match value {
-        Value::Str(s) => JsValue::from_str(s),
-        Value::Num(n) => JsValue::from_f64(*n),
-        Value::Bool(b) => JsValue::from_bool(*b),
-        Value::Bytes(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
-        Value::Timestamp(ms) => Date::new(&JsValue::from_f64(*ms)).into(),
-        Value::List(items) => items.iter().map(to_js).collect::<Array>().into(),
-        Value::Struct(members) => object(members).into(),
-        Value::Map(members) => read_object(members).into(),
+/// Output values as serde-wasm-bindgen builds them: structs as plain objects with the
+/// model's names (kept as JS strings by serde-wasm-bindgen's own cache), maps read from an
+/// answer as plain objects, timestamps as `Date`s, blobs as `Uint8Array`s, numbers as they
+/// are (`NaN` included: the SDK reads XML integers with `Number()`).
+impl Serialize for Value {
+    // Once, not inlined into each of its callers (the struct, map and list loops): ~1.5 KB.
+    #[inline(never)]
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Str(s) => serializer.serialize_str(s),
+            Value::Bool(b) => serializer.serialize_bool(*b),
+            Value::Num(n) => serializer.serialize_f64(*n),
+            Value::Bytes(bytes) => serializer.serialize_bytes(bytes),
+            Value::Timestamp(ms) => serde_wasm_bindgen::preserve::serialize(&Date::new(&JsValue::from_f64(*ms)), serializer),
+            Value::List(items) => serializer.collect_seq(items),
+            Value::Struct(members) => ModelMembers(members).serialize(serializer),
+            Value::Map(members) => ReadMembers(members).serialize(serializer),
+        }
     }
+}
+
+/// A struct's members, named by the model. A map whose keys are the kept JS strings of
+/// `literal_js`: serde-wasm-bindgen's struct serializer keeps its own key cache in a
+/// `HashMap`, which costs more wasm than the whole output walk.
+struct ModelMembers<'a>(&'a [(&'static str, Value)]);
+
+/// A model name as its kept JS string.
+struct Literal(&'static str);
+
+impl Serialize for Literal {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serde_wasm_bindgen::preserve::serialize(&literal_js(self.0), serializer)
+    }
+}
+
+impl Serialize for ModelMembers<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in self.0 {
+            object.serialize_entry(&Literal(name), value)?;
+        }
+        object.end()
+    }
+}
+
+/// An element's members, named by the answer.
+struct ReadMembers<'a>(&'a [(String, Value)]);
+
+impl Serialize for ReadMembers<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in self.0 {
+            object.serialize_entry(name, value)?;
+        }
+        object.end()
+    }
+}
+
+/// `value` as a JS value. Serializing cannot fail here: none of `Value`'s parts raises a
+/// serde error, and serde-wasm-bindgen fails only on types `Value` does not have.
+fn to_js(value: &impl Serialize) -> JsValue {
+    const OBJECTS: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    value.serialize(&OBJECTS).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// An object with the model's member names.
 pub fn object(members: &[(&'static str, Value)]) -> Object {
-    let obj = Object::new();
-    for (k, v) in members {
-        set(&obj, k, &to_js(v));
-    }
-    obj
-}
-
-/// An object with names read from an answer.
-fn read_object(members: &[(String, Value)]) -> Object {
-    let obj = Object::new();
-    for (k, v) in members {
-        set_read(&obj, k, &to_js(v));
-    }
-    obj
+    to_js(&ModelMembers(members)).dyn_into().unwrap_or_else(|_| Object::new())
 }
 
 fn opt_str(value: Option<&str>) -> JsValue {
@@ -180,7 +214,7 @@ pub fn error_descriptor(error: &Error, attempts: u32, total_retry_delay: f64) ->
         set(&d, "$fault", &JsValue::from_str(error.fault.as_str()));
     }
     set(&d, "$metadata", &metadata(error.response.as_ref(), attempts, total_retry_delay));
-    set(&d, "fields", &read_object(&error.fields));
+    set(&d, "fields", &to_js(&ReadMembers(&error.fields)));
     d.into()
 }
 

@@ -1,5 +1,11 @@
 //! Reads an operation's input object into the core's `InputValue`s, guided by the model's
 //! shapes: only the members a shape names are read. Checking is the core's (`request`).
+//!
+//! Inputs are read with js-sys, not serde-wasm-bindgen: reading the Describe input through
+//! its `Deserializer` (`from_value` into a map of strings) measured +10.4 KB gzipped in this
+//! build, nearly all serde's error path (`core::fmt` messages of what was expected and
+//! found), against a few hundred bytes for these reads; the output direction, which has no
+//! such error path, goes through serde-wasm-bindgen (`convert`).
 
 use js_sys::{Array, JsString, RegExp, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -15,7 +21,7 @@ fn read(value: &JsValue, shape: &Shape) -> InputValue {
     }
     let other = || InputValue::Other(type_name(value));
     match shape {
-        Shape::Structure(members) => {
+        Shape::Structure(_, members) => {
             if !value.is_object() || Array::is_array(value) || value.is_instance_of::<Uint8Array>() {
                 return other();
             }

@@ -18,13 +18,11 @@ use crate::endpoint::{resolve, Endpoint, EndpointConfig};
 use crate::error::{Error, ResponseMeta};
 use crate::operation::{self, Operation};
 use crate::request::{self, HttpRequest};
-use crate::response::{body_text, read_error, read_output, response_meta};
-use crate::retry::{backoff_ms, classify, corrected_clock_offset, Failure as RetryFailure, Retry, RetryQuota};
+use crate::response::{read_error, read_output, response_meta};
+use crate::retry::{backoff_ms, classify, clock_offset_from_answer, Failure as RetryFailure, Retry, RetryQuota};
 use crate::signing::{self, Credentials, KeyCache};
-use crate::time::parse_http_date;
 use convert::{error_descriptor, get, metadata, object, opt_bool, opt_number, opt_string, platform_error, set};
 use transport::{exchange, sleep, Answer, Failure};
-use crate::text::concat;
 
 const DEFAULT_MAX_ATTEMPTS: u32 = 3;
 
@@ -110,7 +108,7 @@ impl WasmClient {
     /// Input and credentials are checked before anything is sent.
     pub fn send(&self, operation: &str, input: &JsValue, credentials: &JsValue, signal: Option<AbortSignal>) -> Promise {
         let prepared = operation::find(operation)
-            .ok_or_else(|| Error::input(concat(&["unknown operation ", operation])))
+            .ok_or_else(|| Error::input(format!("unknown operation {operation}")))
             .and_then(|op| Ok((op, build(op, input, &self.inner.endpoint)?, read_credentials(credentials)?)));
         let client = Rc::clone(&self.inner);
         future_to_promise(async move {
@@ -183,9 +181,8 @@ enum AttemptError {
 impl Client {
     /// Signs `request` now (JS's clock plus the offset), with the client's cached signing key.
     fn sign(&self, request: &mut HttpRequest, creds: &Credentials) {
-        let now = Date::now() + self.clock_offset_ms.get();
         let mut keys = self.signing_keys.borrow_mut();
-        signing::sign_cached(request, creds, now as i64, self.endpoint.signing_region, &mut keys);
+        signing::sign_now(request, creds, Date::now(), self.clock_offset_ms.get(), self.endpoint.signing_region, &mut keys);
     }
 
     async fn call(&self, op: &Operation, request: HttpRequest, creds: &Credentials, signal: Option<&AbortSignal>) -> Result<JsValue, JsValue> {
@@ -197,13 +194,15 @@ impl Client {
             Err(platform_error(Some(("AbortError", "Request aborted")), None, reason.as_ref(), None, attempts, delay))
         };
         loop {
+            // Counted first: the SDK's fetch handler refuses an aborted signal inside the
+            // attempt, so even an already-aborted call reports `attempts: 1` (0 requests).
+            attempts += 1;
             if signal.is_some_and(AbortSignal::aborted) {
                 return aborted(attempts, total_delay);
             }
-            attempts += 1;
             let mut signed = request.clone();
             self.sign(&mut signed, creds);
-            let failure = match exchange(&signed, self.fetch.as_ref(), signal, self.request_timeout_ms, op.max_response_bytes).await {
+            let failure = match exchange(&signed, self.fetch.as_ref(), signal, self.request_timeout_ms, op.max_response_bytes, op.has_blob_payload()).await {
                 Ok(answer) => match self.read(op, &answer) {
                     Ok((output, mut meta)) => {
                         self.quota.borrow_mut().release(retry_tokens);
@@ -244,7 +243,7 @@ impl Client {
                     AttemptError::TimedOut => {
                         // Whole milliseconds: formatting an f64 would pull float printing into the wasm.
                         let ms = self.request_timeout_ms.unwrap_or(0.0) as u64;
-                        let message = concat(&["Request did not complete within ", &crate::text::decimal(ms), " ms"]);
+                        let message = format!("Request did not complete within {ms} ms");
                         platform_error(Some(("TimeoutError", &message)), None, None, None, attempts, total_delay)
                     }
                 });
@@ -261,14 +260,12 @@ impl Client {
     fn read(&self, op: &Operation, answer: &Answer) -> Result<(Object, ResponseMeta), Error> {
         let header = |h: &'static str| answer.header(h);
         let mut meta = response_meta(answer.status, &header);
-        if let Some(server) = header("date").and_then(|d| parse_http_date(&d)).filter(|_| header("age").is_none()) {
-            if let Some(offset) = corrected_clock_offset(server, Date::now(), self.clock_offset_ms.get()) {
-                self.clock_offset_ms.set(offset);
-                meta.clock_skew_corrected = true;
-            }
+        if let Some(offset) = clock_offset_from_answer(header("date").as_deref(), header("age").as_deref(), Date::now(), self.clock_offset_ms.get()) {
+            self.clock_offset_ms.set(offset);
+            meta.clock_skew_corrected = true;
         }
         if answer.status >= 300 {
-            return Err(read_error(op, meta, &body_text(&answer.body)));
+            return Err(read_error(op, meta, answer.body.text().unwrap_or("")));
         }
         let members = read_output(op, &meta, &header, &answer.body)?;
         Ok((object(&members), meta))

@@ -8,6 +8,7 @@ use web_sys::{AbortController, AbortSignal, Headers, Response};
 
 use super::convert::{literal_js, set};
 use crate::request::HttpRequest;
+use crate::response::Body;
 
 #[wasm_bindgen]
 extern "C" {
@@ -35,7 +36,7 @@ pub fn header(headers: &Headers, name: &'static str) -> Option<String> {
 pub struct Answer {
     pub status: u16,
     pub headers: Headers,
-    pub body: Vec<u8>,
+    pub body: Body,
 }
 
 impl Answer {
@@ -72,9 +73,10 @@ pub async fn exchange(
     signal: Option<&AbortSignal>,
     timeout_ms: Option<f64>,
     max_body: usize,
+    binary: bool,
 ) -> Result<Answer, Failure> {
     let Some(ms) = timeout_ms else {
-        return send(req, fetch, signal, max_body).await.map_err(|e| match signal {
+        return send(req, fetch, signal, max_body, binary).await.map_err(|e| match signal {
             Some(s) if s.aborted() => Failure::Aborted,
             _ => e,
         });
@@ -85,7 +87,7 @@ pub async fn exchange(
         let _ = s.add_event_listener_with_callback("abort", a);
     }
     let timer = abort.as_ref().map(|a| set_timeout(a, ms));
-    let result = send(req, fetch, Some(&controller.signal()), max_body).await;
+    let result = send(req, fetch, Some(&controller.signal()), max_body, binary).await;
     if let Some(t) = &timer {
         clear_timeout(t);
     }
@@ -100,7 +102,14 @@ pub async fn exchange(
     }
 }
 
-async fn send(req: &HttpRequest, fetch: Option<&Function>, signal: Option<&AbortSignal>, max_body: usize) -> Result<Answer, Failure> {
+/// `binary`: a success answer's body is kept as bytes (a blob payload), not read as text.
+async fn send(
+    req: &HttpRequest,
+    fetch: Option<&Function>,
+    signal: Option<&AbortSignal>,
+    max_body: usize,
+    binary: bool,
+) -> Result<Answer, Failure> {
     // Plain objects for the init and its headers: `fetch` takes them as they are, and
     // they need no bindings beyond the property set already used for outputs.
     let headers = Object::new();
@@ -136,15 +145,20 @@ async fn send(req: &HttpRequest, fetch: Option<&Function>, signal: Option<&Abort
         }
         return Err(Failure::TooLarge(status, response.headers()));
     }
-    // Bytes, not text: GetConnectionFunction's answer is the code itself, which need not be
-    // UTF-8. The XML answers are decoded by the core.
     let cut = |e| Failure::BodyCut(e, status, response.headers());
-    let buffer = JsFuture::from(response.array_buffer().map_err(cut)?).await.map_err(cut)?;
-    let body = js_sys::Uint8Array::new(&buffer);
-    if body.length() as usize > max_body {
+    // GetConnectionFunction's answer is the code itself, which need not be UTF-8: bytes.
+    // Every other body is XML, read as text (invalid UTF-8 replaced, a BOM dropped).
+    let body = if binary && status < 300 {
+        let buffer = JsFuture::from(response.array_buffer().map_err(cut)?).await.map_err(cut)?;
+        Body::Bytes(js_sys::Uint8Array::new(&buffer).to_vec())
+    } else {
+        let text = JsFuture::from(response.text().map_err(cut)?).await.map_err(cut)?;
+        Body::Text(text.as_string().unwrap_or_default())
+    };
+    if body.bytes().len() > max_body {
         return Err(Failure::TooLarge(status, response.headers()));
     }
-    Ok(Answer { status, headers: response.headers(), body: body.to_vec() })
+    Ok(Answer { status, headers: response.headers(), body })
 }
 
 /// Waits `ms`; `Err(())` when `signal` fires first. The timer never outlives the wait.

@@ -9,21 +9,20 @@ use crate::operation::Shape;
 use crate::time::parse_rfc3339;
 use crate::value::Value;
 use tree::js_space;
-use crate::text::concat;
 
 /// How a timestamp failure starts (the SDK throws a `TypeError` for it).
 pub const BAD_TIMESTAMP: &str = "Invalid RFC3339 timestamp";
 
 /// The shapes read from an element's text.
 fn is_scalar(shape: &Shape) -> bool {
-    !matches!(shape, Shape::Structure(_) | Shape::List { .. })
+    !matches!(shape, Shape::Structure(..) | Shape::List { .. })
 }
 
 /// Reads `element` as `shape`; `None` where the SDK leaves the member out.
 fn read(element: &Element, shape: &Shape) -> Result<Option<Value>, String> {
     if is_scalar(shape) && !element.children.is_empty() {
         // The SDK's deserializer has no reading of an element object as a scalar.
-        return Err(concat(&[&element.name, " should hold text, not elements"]));
+        return Err(format!("{} should hold text, not elements", element.name));
     }
     Ok(Some(match shape {
         Shape::String | Shape::Enum(_) | Shape::Text(_) => Value::Str(element.text().to_owned()),
@@ -31,11 +30,11 @@ fn read(element: &Element, shape: &Shape) -> Result<Option<Value>, String> {
         // `text.toLowerCase() === "true"`, as the SDK reads booleans.
         Shape::Boolean => Value::Bool(element.text().eq_ignore_ascii_case("true")),
         Shape::Timestamp => Value::Timestamp(
-            parse_rfc3339(element.text()).ok_or_else(|| concat(&[BAD_TIMESTAMP, " in ", &element.name]))?,
+            parse_rfc3339(element.text()).ok_or_else(|| format!("{BAD_TIMESTAMP} in {}", element.name))?,
         ),
         // No answer of these operations has a blob inside XML (Get's code is the whole body).
-        Shape::Blob { .. } => return Err(concat(&[&element.name, " is a blob, which no XML answer holds"])),
-        Shape::Structure(members) => read_struct(element, members)?,
+        Shape::Blob { .. } => return Err(format!("{} is a blob, which no XML answer holds", element.name)),
+        Shape::Structure(_, members) => read_struct(element, members)?,
         Shape::List { member, item } => {
             if element.children.is_empty() {
                 if !element.text.trim().is_empty() {
@@ -58,7 +57,7 @@ fn read_struct(element: &Element, members: &[crate::operation::Member]) -> Resul
     let mut fields = Vec::new();
     for member in members {
         if is_scalar(member.shape) && element.children.iter().filter(|c| c.name == member.name).nth(1).is_some() {
-            return Err(concat(&[member.name, " appears more than once"]));
+            return Err(format!("{} appears more than once", member.name));
         }
         if let Some(child) = element.child(member.name) {
             if let Some(v) = read(child, member.shape)? {
@@ -132,17 +131,17 @@ fn decimal(t: &str) -> Option<f64> {
 }
 
 /// An element read with no shape, as the SDK's generic XML parser does (error bodies):
-/// a leaf becomes its text; otherwise attributes and children become keys, repeated
-/// children arrays, and text beside them `#text`.
+/// a leaf becomes its text; otherwise text beside elements becomes `#text`, then children
+/// become keys (repeated ones arrays), then attributes (replacing a same-named child's value
+/// in its place) — the SDK's key order, which its error objects keep.
 pub fn generic(element: &Element) -> Value {
     if element.attributes.is_empty() && element.children.is_empty() {
         return Value::Str(element.text().to_owned());
     }
-    let mut map: Vec<(String, Value)> = element
-        .attributes
-        .iter()
-        .map(|(k, v)| (k.clone(), Value::Str(v.clone())))
-        .collect();
+    let mut map: Vec<(String, Value)> = Vec::new();
+    if !element.text.trim().is_empty() {
+        map.push(("#text".to_owned(), Value::Str(element.text.clone())));
+    }
     for child in &element.children {
         // A child with text reads as its text, attributes or not, as in the SDK.
         let value = if child.children.is_empty() && !child.text.trim_matches(js_space).is_empty() {
@@ -159,8 +158,11 @@ pub fn generic(element: &Element) -> Value {
             None => map.push((child.name.clone(), value)),
         }
     }
-    if !element.text.trim().is_empty() {
-        map.push(("#text".to_owned(), Value::Str(element.text.clone())));
+    for (k, v) in &element.attributes {
+        match map.iter_mut().find(|(existing, _)| existing == k) {
+            Some(slot) => slot.1 = Value::Str(v.clone()),
+            None => map.push((k.clone(), Value::Str(v.clone()))),
+        }
     }
     Value::Map(map)
 }
@@ -226,7 +228,7 @@ mod tests {
         );
         assert_eq!(
             parse_error_body(r#"<E xmlns="u"><A>1</A><A>2</A></E>"#),
-            Some(vec![("xmlns".to_owned(), s("u")), ("A".to_owned(), Value::List(vec![s("1"), s("2")]))])
+            Some(vec![("A".to_owned(), Value::List(vec![s("1"), s("2")])), ("xmlns".to_owned(), s("u"))])
         );
         assert_eq!(parse_error_body(""), None);
         assert_eq!(parse_error_body("Service Unavailable"), None);

@@ -11,7 +11,7 @@ import { startServer } from "../../emulator/server.mjs";
 import { buildStatic } from "../../scripts/static.mjs";
 import { launchChromium } from "../support/chromium.mjs";
 import {
-  DEMO, DIST, SECRETS, UUID_RE, admin, assertNoSidewaysScroll, closePage, openPage, operations, reaches, requireDist,
+  DEMO, DIST, ROOT, SECRETS, UUID_RE, admin, assertNoSidewaysScroll, closePage, openPage, operations, reaches, requireDist,
   screenshot, settled, text, visible,
 } from "./harness.mjs";
 
@@ -124,6 +124,14 @@ describe("the console against npm start's emulator", () => {
     await page.getByLabel("Page size").fill("50");
     await page.evaluate(() => document.activeElement?.blur());
     await screenshot(page.locator("#functions"), "list.png", { forDocs: true });
+
+    // A service that keeps answering the marker it was sent ends in an error, not an endless listing.
+    const samePage = `<?xml version="1.0"?><ListConnectionFunctionsResult xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><NextMarker>again</NextMarker><ConnectionFunctions></ConnectionFunctions></ListConnectionFunctionsResult>`;
+    await admin(server, "canned", { status: 200, headers: { "Content-Type": "text/xml" }, body: samePage, count: 2 });
+    await page.getByRole("button", { name: "List functions", exact: true }).click();
+    assert.equal(await reaches(page, "#functions-task", ["error"]), "error");
+    assert.equal(await text(page, "#functions-task .error-name"), "RepeatedMarker");
+    assert.match(await text(page, "#functions-task .task-text"), /^Failed after 2 requests/);
   });
 
   test("cancel: a listing, a code read and a test run stop at once; the page goes on working", async () => {
@@ -280,8 +288,9 @@ describe("the console against npm start's emulator", () => {
     // Allow, with the prefilled sample connection; the stage's current ETag goes in If-Match.
     await openFromList(page, SEED.allows);
     await tab(page, "Test").click();
-    const sample = await page.getByLabel("Connection object").inputValue();
-    assert.ok(JSON.parse(sample).clientCertInfo, "the sample follows the emulator's documented format");
+    // Prefilled with the emulator's documented sample (DEVELOPING.md, emulator/sample-connection.json).
+    const documented = await readFile(join(ROOT, "emulator/sample-connection.json"), "utf8");
+    assert.equal(await page.getByLabel("Connection object").inputValue(), documented.trim());
     await admin(server, "reset");
     assert.equal(await runTest(page), "done");
     const log = (await admin(server, "stats")).log;
@@ -589,10 +598,13 @@ describe("the static folder (npm run build) on a plain static server", () => {
     assert.equal(await visible(page, "#code-diff"), true);
     assert.ok(ctx.rec.requests.some((u) => u === `${site.url}/vendor/jsdiff.js`));
     assert.ok(ctx.rec.requests.some((u) => u === `${site.url}/dist/cloudfront_wasm_bg.wasm`));
-    // Test works too (this endpoint exposes ETag).
+    // Test works too (this endpoint exposes ETag), from the page's own copy of the documented sample.
     await tab(page, "Test").click();
+    const documented = JSON.parse(await readFile(join(ROOT, "emulator/sample-connection.json"), "utf8"));
+    assert.deepEqual(JSON.parse(await page.getByLabel("Connection object").inputValue()), documented);
     assert.equal(await runTest(page), "done");
     assert.equal(await visible(page, "#etag-note"), false);
+    assert.deepEqual(ctx.rec.console, [], "no console error (not even a 404 for the server probe)");
   });
 
   test("an endpoint that hides ETag: Run test says it needs npm start's proxy preset, and sends no test", async () => {

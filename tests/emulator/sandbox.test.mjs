@@ -224,6 +224,23 @@ describe("the Sandbox class", () => {
     }
   });
 
+  test("a sandbox that cannot start answers TestFunctionFailed (500), and the server goes on", async () => {
+    const broken = new Sandbox(undefined, { workerUrl: new URL("data:text/javascript,throw new Error('no engine')") });
+    const srv = await startServer({ port: 0, quiet: true, sandbox: broken });
+    try {
+      const c = new CF.CloudFrontClient({ endpoint: srv.url, region: "us-east-1", credentials: DEMO, maxAttempts: 1 });
+      const d = await c.send(new CF.DescribeConnectionFunctionCommand({ Identifier: "allow-all-devices" }));
+      const e = await rejects(c.send(new CF.TestConnectionFunctionCommand({ Id: "allow-all-devices", IfMatch: d.ETag, ConnectionObject: enc("{}") })));
+      assert.equal(e.name, "TestFunctionFailed");
+      assert.equal(e.$metadata.httpStatusCode, 500);
+      assert.equal(e.$fault, "server");
+      assert.match(e.message, /could not start/);
+      assert.equal((await c.send(new CF.DescribeConnectionFunctionCommand({ Identifier: "allow-all-devices" }))).ETag, d.ETag);
+    } finally {
+      await srv.close();
+    }
+  });
+
   test("jobs queue in order; close() answers waiting jobs", async () => {
     const sandbox = new Sandbox();
     const code = (n) => Buffer.from(`function connectionHandler(c) { console.log(${n}); c.allow(); }`);

@@ -144,6 +144,10 @@ describe("lifecycle through the SDK", () => {
     await create("temporary-fn");
     const lock = await cf.send(new CF.DescribeConnectionFunctionCommand({ Identifier: "incident-lockdown" }));
     await cf.send(new CF.DeleteConnectionFunctionCommand({ Id: "CF8C9D0E1F2A3B", IfMatch: lock.ETag }));
+    const now = await (await fetch(`${server.url}/__emulator/functions`)).json();
+    assert.ok(now.functions.some((f) => f.name === "temporary-fn" && f.stages.join() === "DEVELOPMENT"));
+    assert.ok(!now.functions.some((f) => f.name === "incident-lockdown"));
+    assert.equal(now.distributions.filter((d) => d.connectionFunctionId === "CF0A1B2C3D4E5F").length, 7);
     await admin(server, "reset");
     assertError(await rejects(cf.send(new CF.DescribeConnectionFunctionCommand({ Identifier: "temporary-fn" }))), "EntityNotFound", 404);
     const back = await cf.send(new CF.DescribeConnectionFunctionCommand({ Identifier: "incident-lockdown" }));

@@ -161,6 +161,7 @@ const BAD = [
   ["Create: code 40,961 bytes", "CreateConnectionFunctionCommand", { Name: "n", ConnectionFunctionConfig: CFG, ConnectionFunctionCode: big(40_961) }, /ConnectionFunctionCode/],
   ["Create: code a string", "CreateConnectionFunctionCommand", { Name: "n", ConnectionFunctionConfig: CFG, ConnectionFunctionCode: SENSITIVE_CODE }, /ConnectionFunctionCode.*Uint8Array|Uint8Array.*ConnectionFunctionCode/],
   ["Create: code an array", "CreateConnectionFunctionCommand", { Name: "n", ConnectionFunctionConfig: CFG, ConnectionFunctionCode: [102, 117] }, /ConnectionFunctionCode.*Uint8Array|Uint8Array.*ConnectionFunctionCode/],
+  ["Create: KeyValueStoreARN not an ARN", "CreateConnectionFunctionCommand", { Name: "n", ConnectionFunctionConfig: { ...CFG, KeyValueStoreAssociations: { Quantity: 1, Items: [{ KeyValueStoreARN: "not-an-arn" }] } }, ConnectionFunctionCode: CODE }, /KeyValueStoreARN/],
   ["Create: tag Key missing", "CreateConnectionFunctionCommand", { Name: "n", ConnectionFunctionConfig: CFG, ConnectionFunctionCode: CODE, Tags: { Items: [{ Value: "v" }] } }, /Key/],
   ["Create: tag Key empty", "CreateConnectionFunctionCommand", { Name: "n", ConnectionFunctionConfig: CFG, ConnectionFunctionCode: CODE, Tags: { Items: [{ Key: "" }] } }, /Key/],
   ["Create: tag Key 129 characters", "CreateConnectionFunctionCommand", { Name: "n", ConnectionFunctionConfig: CFG, ConnectionFunctionCode: CODE, Tags: { Items: [{ Key: "k".repeat(129) }] } }, /Key/],

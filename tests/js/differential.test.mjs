@@ -534,7 +534,6 @@ test("modeled errors raised for real by the stateful emulator: same class, field
     await step(r, "unknownTest", c.send(new m.TestConnectionFunctionCommand({ Id: "no-such-function", IfMatch: "E1", ConnectionObject: new Uint8Array(0) })));
     await step(r, "unknownDelete", c.send(new m.DeleteConnectionFunctionCommand({ Id: "no-such-function", IfMatch: "E1" })));
     await step(r, "unknownDistributions", c.send(new m.ListDistributionsByConnectionFunctionCommand({ ConnectionFunctionIdentifier: "no-such-function" })));
-    await step(r, "badKvsArn", c.send(new m.CreateConnectionFunctionCommand({ Name: "bad-kvs", ConnectionFunctionConfig: { Comment: "c", Runtime: "cloudfront-js-2.0", KeyValueStoreAssociations: { Quantity: 1, Items: [{ KeyValueStoreARN: "not-an-arn" }] } }, ConnectionFunctionCode: utf8("x") })));
     await step(r, "quantityMismatch", c.send(new m.CreateConnectionFunctionCommand({ Name: "bad-qty", ConnectionFunctionConfig: { Comment: "c", Runtime: "cloudfront-js-2.0", KeyValueStoreAssociations: { Quantity: 2, Items: [{ KeyValueStoreARN: SEED_KVS_ARN }] } }, ConnectionFunctionCode: utf8("x") })));
     await step(r, "notJsonConnection", c.send(new m.TestConnectionFunctionCommand({ Id: f.unused.Id, IfMatch: f.unused.etag, ConnectionObject: utf8("not json") })));
     const looping = await step(r, "createLooping", c.send(new m.CreateConnectionFunctionCommand({ Name: "loops-forever", ConnectionFunctionConfig: { Comment: "c", Runtime: "cloudfront-js-2.0" }, ConnectionFunctionCode: utf8(loop) })));
@@ -545,7 +544,7 @@ test("modeled errors raised for real by the stateful emulator: same class, field
   const expected = {
     nameTaken: "EntityAlreadyExists", staleUpdate: "PreconditionFailed", stalePublish: "PreconditionFailed",
     inUseDelete: "CannotDeleteEntityWhileInUse", unknownGet: "EntityNotFound", unknownUpdate: "EntityNotFound",
-    unknownTest: "EntityNotFound", unknownDelete: "EntityNotFound", badKvsArn: "InvalidArgument", quantityMismatch: "InvalidArgument",
+    unknownTest: "EntityNotFound", unknownDelete: "EntityNotFound", quantityMismatch: "InvalidArgument",
     notJsonConnection: "InvalidArgument",
   };
   for (const [k, name] of Object.entries(expected)) assert.equal(s[k].error?.name, name, `SDK step ${k}: ${s[k].error?.name} ${s[k].error?.message}`);
@@ -588,17 +587,20 @@ test("EntityLimitExceeded: creating past the account's limit fails the same way"
   assertSameScenario(r, "entity limit");
 });
 
-test("EntitySizeLimitExceeded, InvalidTagging: the SDK sends what ours refuses before sending (named error, zero requests)", async () => {
+test("EntitySizeLimitExceeded, InvalidTagging, a malformed key value store ARN: the SDK sends what ours refuses before sending (named error, zero requests)", async () => {
   const big = new Uint8Array(40_961).fill(0x61);
   const r = await scenario(async (c, m) => {
     const r = {};
     await step(r, "bigCode", c.send(new m.CreateConnectionFunctionCommand({ Name: "too-big", ConnectionFunctionConfig: { Comment: "c", Runtime: "cloudfront-js-2.0" }, ConnectionFunctionCode: big })));
     await step(r, "badTag", c.send(new m.CreateConnectionFunctionCommand({ Name: "bad-tag", ConnectionFunctionConfig: { Comment: "c", Runtime: "cloudfront-js-2.0" }, ConnectionFunctionCode: utf8("x"), Tags: { Items: [{ Key: "bad#key" }] } })));
+    await step(r, "badKvsArn", c.send(new m.CreateConnectionFunctionCommand({ Name: "bad-kvs", ConnectionFunctionConfig: { Comment: "c", Runtime: "cloudfront-js-2.0", KeyValueStoreAssociations: { Quantity: 1, Items: [{ KeyValueStoreARN: "not-an-arn" }] } }, ConnectionFunctionCode: utf8("x") })));
     return r;
   });
   assert.equal(r.sdk.results.bigCode.error?.name, "EntitySizeLimitExceeded");
   assert.equal(r.sdk.results.badTag.error?.name, "InvalidTagging");
-  assert.equal(r.sdk.requests.length, 2);
+  assert.equal(r.sdk.results.badKvsArn.error?.name, "InvalidArgument");
+  assert.match(r.ours.results.badKvsArn.error?.message ?? "", /KeyValueStoreARN/);
+  assert.equal(r.sdk.requests.length, 3);
   assert.equal(r.ours.requests.length, 0, "ours sent nothing");
   assert.match(r.ours.results.bigCode.error?.message ?? "", /ConnectionFunctionCode/);
   assert.match(r.ours.results.badTag.error?.message ?? "", /Tag/);
@@ -686,7 +688,8 @@ test("write operations carry only authorization, x-amz-date, content-type, If-Ma
   const c = oursClient(ours, emu.url);
   await c.send(new ours.UpdateConnectionFunctionCommand({ Id: f.unused.Id, IfMatch: f.unused.etag, ConnectionFunctionConfig: { Comment: "h", Runtime: "cloudfront-js-2.0" }, ConnectionFunctionCode: utf8("x") }));
   await c.send(new ours.ListConnectionFunctionsCommand({ MaxItems: 1 }));
-  const PLATFORM = new Set(["host", "connection", "accept", "accept-encoding", "accept-language", "user-agent", "sec-fetch-mode", "content-length"]);
+  // pragma/cache-control: the fetch standard adds them to a request carrying If-Match (its cache mode becomes no-store).
+  const PLATFORM = new Set(["host", "connection", "accept", "accept-encoding", "accept-language", "user-agent", "sec-fetch-mode", "content-length", "pragma", "cache-control"]);
   for (const req of (await emu.stats()).log) {
     for (const n of Object.keys(req.headers)) {
       if (["authorization", "x-amz-date", "content-type", "if-match"].includes(n)) continue;

@@ -72,7 +72,9 @@ before(async () => {
             cause: e.cause === undefined ? undefined : String(e.cause?.message ?? e.cause),
           }
         : { notAnError: String(e) };
-    window.__call = async ({ endpoint, cfg = {}, identifier, abortAfterMs }) => {
+    // Inputs cross from Node as JSON: `{ utf8: "…" }` stands for a Uint8Array of that text.
+    const revive = (v) => (v && typeof v === "object" && !Array.isArray(v) ? ("utf8" in v ? new TextEncoder().encode(v.utf8) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, revive(x)]))) : v);
+    window.__call = async ({ endpoint, cfg = {}, identifier, abortAfterMs, command = "DescribeConnectionFunctionCommand", input }) => {
       const starts = [];
       const client = new m.CloudFrontClient({
         region: "us-east-1",
@@ -92,7 +94,7 @@ before(async () => {
       }
       const t0 = performance.now();
       try {
-        const out = await client.send(new m.DescribeConnectionFunctionCommand({ Identifier: identifier }), ac ? { abortSignal: ac.signal } : undefined);
+        const out = await client.send(new m[command](input ? revive(input) : { Identifier: identifier }), ac ? { abortSignal: ac.signal } : undefined);
         return { ok: true, value: JSON.parse(JSON.stringify(out)), fetches: starts.length, ms: performance.now() - t0 };
       } catch (e) {
         return { ok: false, error: plainError(e), fetches: starts.length, ms: performance.now() - t0, abortReasonMatches: ac ? e.cause === ac.signal.reason : undefined };
@@ -260,15 +262,51 @@ test("server gone (connection refused): the platform's TypeError with attempts =
   assert.equal(r.fetches, 3);
 });
 
-test("10,000 failing calls: neither wasm memory nor the JS heap grows", async () => {
+// ---------------------------------------------------------------- a write operation (UpdateConnectionFunction)
+async function runUpdate(f, arg = {}) {
+  await reset();
+  const { ETag } = await sdkClient(emu.url).send(new sdk.DescribeConnectionFunctionCommand({ Identifier: ID, Stage: "DEVELOPMENT" }));
+  if (f) await fault({ ...f, operation: "UpdateConnectionFunction" });
+  const input = { Id: ID, IfMatch: ETag, ConnectionFunctionConfig: { Comment: "from the page", Runtime: "cloudfront-js-2.0" }, ConnectionFunctionCode: { utf8: "function connectionHandler(connection) { connection.allow(); }" } };
+  const r = await call({ command: "UpdateConnectionFunctionCommand", input, ...arg });
+  const updates = (await stats()).log.filter((l) => l.operation === "UpdateConnectionFunction");
+  return { ...r, updates, etag: ETag };
+}
+
+test("write: throttled twice then OK → the update on attempt 3, each attempt the same If-Match and body", async () => {
+  const r = await runUpdate({ kind: "throttle", count: 2 });
+  assert.equal(r.ok, true, JSON.stringify(r.error));
+  assert.equal(r.value.$metadata.attempts, 3);
+  assert.equal(r.value.ConnectionFunctionSummary.ConnectionFunctionConfig.Comment, "from the page");
+  assert.notEqual(r.value.ETag, r.etag);
+  assert.equal(r.fetches, 3);
+  assert.equal(r.updates.length, 3);
+  assert.ok(r.updates.every((u) => u.headers["if-match"] === r.etag && u.body === r.updates[0].body));
+});
+
+test("write: 503 exhausted → Unknown 503 after 3 attempts; abort mid-flight → AbortError, one attempt", async () => {
+  let r = await runUpdate({ kind: "html503", count: 3 });
+  assert.equal(r.ok, false);
+  assert.equal(r.error.name, "Unknown");
+  assert.equal(r.error.$metadata.httpStatusCode, 503);
+  assert.equal(r.error.$metadata.attempts, 3);
+  r = await runUpdate({ kind: "slow", count: 3, delayMs: 2000 }, { abortAfterMs: 100 });
+  assert.equal(r.error?.name, "AbortError");
+  assert.equal(r.error.$metadata?.attempts, 1);
+  assert.equal(r.fetches, 1);
+  await new Promise((res) => setTimeout(res, 300));
+  assert.equal((await stats()).log.filter((l) => l.operation === "UpdateConnectionFunction").length, 1, "no attempt after the abort");
+});
+
+test("10,000 failing calls, and 10,000 failing updates: neither wasm memory nor the JS heap grows", async () => {
   cdp ??= await context.newCDPSession(page);
   await cdp.send("HeapProfiler.enable");
   const heap = async () => {
     await cdp.send("HeapProfiler.collectGarbage");
     return (await cdp.send("Runtime.getHeapUsage")).usedSize;
   };
-  const loop = (n) =>
-    page.evaluate(async (n) => {
+  const loop = (n, write = false) =>
+    page.evaluate(async ([n, write]) => {
       const m = window.__cfw;
       const glue = await import("/dist/cloudfront_wasm.js");
       const wasm = await glue.default(); // already initialised: returns the instance's exports
@@ -277,12 +315,20 @@ test("10,000 failing calls: neither wasm memory nor the JS heap grows", async ()
         endpoint: location.origin,
         credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" },
         maxAttempts: 1,
-        fetch: async () => new Response("", { status: 404 }),
+        fetch: async () =>
+          write
+            ? new Response("<ErrorResponse><Error><Type>Sender</Type><Code>PreconditionFailed</Code><Message>stale</Message></Error></ErrorResponse>", { status: 412 })
+            : new Response("", { status: 404 }),
       });
       const names = {};
+      const code = new Uint8Array(4096).fill(0x61);
       for (let i = 0; i < n; i++) {
         try {
-          await client.send(new m.DescribeConnectionFunctionCommand({ Identifier: `gone-${i % 97}` }));
+          await client.send(
+            write
+              ? new m.UpdateConnectionFunctionCommand({ Id: `fn-${i % 97}`, IfMatch: "ESTALE", ConnectionFunctionConfig: { Comment: "m", Runtime: "cloudfront-js-2.0" }, ConnectionFunctionCode: code })
+              : new m.DescribeConnectionFunctionCommand({ Identifier: `gone-${i % 97}` }),
+          );
           names.ok = (names.ok ?? 0) + 1;
         } catch (e) {
           names[e.name] = (names[e.name] ?? 0) + 1;
@@ -292,16 +338,19 @@ test("10,000 failing calls: neither wasm memory nor the JS heap grows", async ()
       // The exports' names are minified (scripts/minify-names.mjs): find the memory by type.
       const memory = Object.values(wasm).find((e) => e instanceof WebAssembly.Memory);
       return { names, wasmBytes: memory.buffer.byteLength };
-    }, n);
-  await loop(500); // warm-up: lets the wasm heap reach its working size
-  const h0 = await heap();
-  const w0 = (await loop(0)).wasmBytes;
-  const r = await loop(10000);
-  const h1 = await heap();
-  assert.deepEqual(r.names, { NotFound: 10000 });
-  assert.equal(r.wasmBytes, w0, `wasm memory grew from ${w0} to ${r.wasmBytes} bytes`);
-  const grew = (h1 - h0) / 2 ** 20;
-  assert.ok(grew < 2, `JS heap grew ${grew.toFixed(2)} MiB over 10,000 failing calls`);
+    }, [n, write]);
+  for (const [write, name] of [[false, "NotFound"], [true, "PreconditionFailed"]]) {
+    await loop(500, write); // warm-up: lets the wasm heap reach its working size
+    const h0 = await heap();
+    const w0 = (await loop(0)).wasmBytes;
+    const r = await loop(10000, write);
+    const h1 = await heap();
+    const what = write ? "failing updates with a 4 KiB code blob" : "failing calls";
+    assert.deepEqual(r.names, { [name]: 10000 });
+    assert.equal(r.wasmBytes, w0, `wasm memory grew from ${w0} to ${r.wasmBytes} bytes over 10,000 ${what}`);
+    const grew = (h1 - h0) / 2 ** 20;
+    assert.ok(grew < 2, `JS heap grew ${grew.toFixed(2)} MiB over 10,000 ${what}`);
+  }
 });
 
 test("nothing left running in the page: no timer, no unhandled rejection, no page error", async () => {

@@ -179,7 +179,8 @@ test("(b) Chromium: <script type=module> and a module Web Worker import the inst
     `<!doctype html><meta charset="utf-8"><title>pkg</title><script type="module">
       import { go, flow } from "/call.mjs";
       window.__page = (async () => ({ go: await go(), flow: await flow("page") }))().then((r) => ({ ok: true, r }), (e) => ({ ok: false, e: String(e && e.stack || e) }));
-      window.__worker = new Promise((res) => { const w = new Worker("/worker.mjs", { type: "module" }); w.onmessage = (m) => res(m.data); w.onerror = (e) => res({ ok: false, e: "worker error: " + e.message }); });
+      // After the page's flow: both list and page through the same emulator's functions.
+      window.__worker = window.__page.then(() => new Promise((res) => { const w = new Worker("/worker.mjs", { type: "module" }); w.onmessage = (m) => res(m.data); w.onerror = (e) => res({ ok: false, e: "worker error: " + e.message }); }));
     </script>`,
   );
   const { p, logs } = await page();

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 use cloudfront_wasm::wasm::WasmClient;
-use js_sys::{Array, Date, Function, Object, Reflect};
+use js_sys::{Array, Date, Function, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -19,16 +19,23 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 
 /// A fetch stub answering `answers` ([status, body] pairs) in turn; `calls()` counts.
 fn stub(answers: &[(u16, &str)]) -> (JsValue, Function) {
+    let answers: Vec<(u16, JsValue)> = answers.iter().map(|(status, body)| (*status, JsValue::from_str(body))).collect();
+    stub_bodies(&answers)
+}
+
+/// `stub` with any `Response` body (a string or a `Uint8Array`); `last` keeps the request's
+/// method, headers and body.
+fn stub_bodies(answers: &[(u16, JsValue)]) -> (JsValue, Function) {
     let queue = Array::new();
     for (status, body) in answers {
-        queue.push(&Array::of2(&JsValue::from(*status), &JsValue::from_str(body)));
+        queue.push(&Array::of2(&JsValue::from(*status), body));
     }
     let state = Object::new();
     Reflect::set(&state, &"queue".into(), &queue).unwrap();
     Reflect::set(&state, &"calls".into(), &JsValue::from(0)).unwrap();
     let fetch = Function::new_with_args(
         "url, init",
-        "this.calls++; this.last = { url, headers: Object.fromEntries(new Headers(init.headers)) }; \
+        "this.calls++; this.last = { url, method: init.method, body: init.body, headers: Object.fromEntries(new Headers(init.headers)) }; \
          const [status, body] = this.queue.shift(); \
          return Promise.resolve(new Response(body, { status, headers: { ETag: 'E1', 'x-amzn-RequestId': 'rid' } }));",
     );
@@ -119,4 +126,75 @@ async fn throttling_is_retried_then_succeeds() {
     let out = JsFuture::from(c.send("DescribeConnectionFunction", &input("f".into()), &creds(), None)).await.unwrap();
     assert_eq!(get(&get(&out, "$metadata"), "attempts").as_f64(), Some(2.0));
     assert_eq!(get(&state, "calls").as_f64(), Some(2.0));
+}
+
+fn object(members: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in members {
+        Reflect::set(&o, &(*k).into(), v).unwrap();
+    }
+    o.into()
+}
+
+fn create_input(code: JsValue, tag_key: &str) -> JsValue {
+    let config = object(&[("Comment", "c".into()), ("Runtime", "cloudfront-js-2.0".into())]);
+    let tag = object(&[("Key", tag_key.into()), ("Value", "v".into())]);
+    let tags = object(&[("Items", Array::of1(&tag).into())]);
+    object(&[("Name", "n".into()), ("ConnectionFunctionConfig", config), ("ConnectionFunctionCode", code), ("Tags", tags)])
+}
+
+#[wasm_bindgen_test]
+async fn create_sends_the_xml_body_and_reads_location() {
+    let created = include_str!("../rust/fixtures/samples/41-create-201.xml");
+    let (state, fetch) = stub(&[(201, created)]);
+    let c = client(&fetch, &[]);
+    let code = Uint8Array::from(&b"function f() {}"[..]);
+    let out = JsFuture::from(c.send("CreateConnectionFunction", &create_input(code.into(), "clé 名前 ٣"), &creds(), None)).await.unwrap();
+    let summary = get(&out, "ConnectionFunctionSummary");
+    assert_eq!(get(&summary, "Name").as_string().as_deref(), Some("cert-serial-gate"));
+    assert!(get(&summary, "CreatedTime").is_instance_of::<Date>());
+    assert_eq!(get(&get(&out, "$metadata"), "httpStatusCode").as_f64(), Some(201.0));
+    let last = get(&state, "last");
+    assert_eq!(get(&last, "method").as_string().as_deref(), Some("POST"));
+    assert_eq!(get(&get(&last, "headers"), "content-type").as_string().as_deref(), Some("application/xml"));
+    let body = get(&last, "body").as_string().unwrap();
+    assert!(body.contains("<ConnectionFunctionCode>ZnVuY3Rpb24gZigpIHt9</ConnectionFunctionCode>"), "{body}");
+    assert!(body.contains("<Tag><Key>clé 名前 ٣</Key><Value>v</Value></Tag>"), "{body}");
+}
+
+#[wasm_bindgen_test]
+async fn blobs_and_tag_patterns_are_checked_at_the_boundary() {
+    let (state, fetch) = stub(&[]);
+    let c = client(&fetch, &[]);
+    let code: JsValue = Uint8Array::from(&b"x"[..]).into();
+    let cases = [
+        (create_input("code".into(), "k"), "ConnectionFunctionCode must be a Uint8Array, not a string"),
+        (create_input(Array::of1(&JsValue::from(1)).into(), "k"), "ConnectionFunctionCode must be a Uint8Array, not an array"),
+        // The JS RegExp's \p{L}: no Unicode tables in the wasm.
+        (create_input(code.clone(), "a*b"), "Tags.Items[0].Key may only contain"),
+        (create_input(code, "emoji 😀"), "Tags.Items[0].Key may only contain"),
+    ];
+    for (input, want) in cases {
+        let err = JsFuture::from(c.send("CreateConnectionFunction", &input, &creds(), None)).await.unwrap_err();
+        assert_eq!(get(&err, "name").as_string().as_deref(), Some("ValidationError"));
+        let message = get(&err, "message").as_string().unwrap();
+        assert!(message.contains(want), "{message}");
+    }
+    assert_eq!(get(&state, "calls").as_f64(), Some(0.0));
+}
+
+#[wasm_bindgen_test]
+async fn get_returns_the_code_as_bytes_and_delete_only_metadata() {
+    let bytes: JsValue = Uint8Array::from(&[0x66u8, 0xff, 0x00, 0xc3, 0xa9][..]).into();
+    let (_, fetch) = stub_bodies(&[(200, bytes), (204, JsValue::NULL)]);
+    let c = client(&fetch, &[]);
+    let out = JsFuture::from(c.send("GetConnectionFunction", &input("f".into()), &creds(), None)).await.unwrap();
+    let code = get(&out, "ConnectionFunctionCode").dyn_into::<Uint8Array>().unwrap();
+    assert_eq!(code.to_vec(), [0x66, 0xff, 0x00, 0xc3, 0xa9]);
+    assert_eq!(get(&out, "ETag").as_string().as_deref(), Some("E1"));
+    let delete = object(&[("Id", "f".into()), ("IfMatch", "E1".into())]);
+    let out = JsFuture::from(c.send("DeleteConnectionFunction", &delete, &creds(), None)).await.unwrap();
+    let out: Object = out.unchecked_into();
+    let keys: Vec<String> = Object::keys(&out).iter().filter_map(|k| k.as_string()).collect();
+    assert_eq!(keys, ["$metadata"]);
 }

@@ -25,18 +25,19 @@ const el = {
 
 /**
  * What the serving server told us about itself. `mode` is "emulator" or "proxy" under npm start
- * (which serves /__server/info), "static" anywhere else.
+ * (which serves /__server/info), "static" anywhere else (the static folder has a file there
+ * saying so; any other answer or none means static too).
  */
 export const server = { mode: "static", upstream: AWS_ENDPOINT, demo: null };
 
 /** Asks the serving server what it offers, then sets up the presets and credential buttons. */
 export async function setupConnection() {
   try {
-    // Relative, so the static folder works under any path; a static server answers 404 (or HTML).
+    // Relative, so the static folder works under any path.
     const res = await fetch("./__server/info", { cache: "no-store" });
     if (!res.ok) throw new Error(String(res.status));
     const info = await res.json();
-    if (info === null || typeof info !== "object" || (info.mode !== "emulator" && info.mode !== "proxy")) throw new Error("not ours");
+    if (info === null || typeof info !== "object" || (info.mode !== "emulator" && info.mode !== "proxy")) throw new Error("not npm start");
     server.mode = info.mode;
     server.upstream = typeof info.upstream === "string" ? info.upstream : AWS_ENDPOINT;
     server.demo = info.demo && typeof info.demo === "object" ? info.demo : null;
@@ -142,8 +143,9 @@ export function readConnection() {
 
 /**
  * A client for `conn` whose fetch (called once per attempt) reports each attempt to
- * `onAttempt(label) → { done(response), failed(error) }` and, for the proxy preset, sends the
- * request (signed for the upstream's host) to this server's /proxy/ instead.
+ * `onAttempt()`, which may return `{ done(response), failed(error) }` to hear how it ended, and,
+ * for the proxy preset, sends the request (signed for the upstream's host) to this server's
+ * /proxy/ instead.
  */
 export function makeClient(conn, onAttempt) {
   const fetchOnce = async (input, init) => {

@@ -38,13 +38,15 @@ export class TestView {
     this.shared = shared;
     this.task = new TaskArea($("test-task"), "the test");
     this.fn = undefined;
-    el.textarea.value = SAMPLE_CONNECTION;
+    // npm start's documented sample when there is one, else the page's copy of it.
+    const sample = typeof server.demo?.connectionObject === "string" ? server.demo.connectionObject.trim() : SAMPLE_CONNECTION;
+    el.textarea.value = sample;
     el.form.addEventListener("submit", (ev) => {
       ev.preventDefault();
       this.runTest();
     });
     el.reset.addEventListener("click", () => {
-      el.textarea.value = SAMPLE_CONNECTION;
+      el.textarea.value = sample;
     });
   }
 

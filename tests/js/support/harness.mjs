@@ -240,7 +240,9 @@ export function canonical(view) {
     return names.get(m);
   };
   const now = Date.now();
-  return JSON.stringify(view, null, 1)
+  // Keys sorted: key order is not compared (as with deepStrictEqual); array order is (XML documents are arrays).
+  const sorted = (v) => (Array.isArray(v) ? v.map(sorted) : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])])) : v);
+  return JSON.stringify(sorted(view), null, 1)
     // Test results' compute utilization is the time the run took against a budget: it varies run to run.
     .replace(/("ComputeUtilization": )"\d+"/g, '$1"<0-100>"')
     .replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\b/g, (iso) => (Math.abs(Date.parse(iso) - now) < 10 * 60_000 ? "<recent time>" : iso))

@@ -1,8 +1,8 @@
 // Where the CPU of one end-to-end call goes, ours against the floor (issue 12): each peer runs
-// sequential DescribeConnectionFunction calls against bench/api-server.mjs in its own
-// `node --cpu-prof` process for a fixed time; the self time of every profile node is grouped by
+// sequential DescribeConnectionFunction calls against bench/api-server.mjs in its own process,
+// profiled (V8's CPU profiler, as `node --cpu-prof`, started after a warm-up) for a fixed time; the self time of every profile node is grouped by
 // where it runs, and printed per call next to the floor's.
-//   node bench/profile.mjs [--seconds 10] [--peers ours,floor]
+//   node bench/profile.mjs [--seconds 10] [--segments 5] [--peers ours,floor]
 // Profiles are kept in bench/out/profiles/ (open them in Chrome DevTools for a flame graph).
 import { spawn, execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, rmSync, mkdirSync } from "node:fs";
@@ -15,11 +15,15 @@ const OUT = path.join(ROOT, "bench/out/profiles");
 const args = process.argv.slice(2);
 const opt = (f, d) => (args.includes(f) ? args[args.indexOf(f) + 1] : d);
 const SECONDS = Number(opt("--seconds", 10));
-const PEERS = opt("--peers", "ours,floor,sdk").split(",");
+const PEERS = opt("--peers", "ours,floor").split(",");
+// The peers take turns in short processes (order rotated) so that a change in the machine's load
+// falls on all of them alike; each peer's segments are summed.
+const SEGMENTS = Number(opt("--segments", 5));
 
 // The child: `node bench/profile.mjs --child <peer> <endpoint> <seconds>`
 if (args[0] === "--child") {
-  const [, peer, endpoint, seconds] = args;
+  const [, peer, endpoint, seconds, outDir] = args;
+  (await import("node:fs")).mkdirSync(outDir, { recursive: true });
   process.env.AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING ??= "1";
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   // Only the peer's own modules are loaded (not bench/peers.mjs, which loads every peer).
@@ -37,7 +41,14 @@ if (args[0] === "--child") {
       await res.arrayBuffer();
     };
   }
-  for (let i = 0; i < 200; i++) await call(); // warm (JIT, connection)
+  for (let i = 0; i < 200; i++) await call(); // warm (modules, JIT, connection): not profiled
+  const { Session } = await import("node:inspector");
+  const session = new Session();
+  session.connect();
+  const post = (method, params) => new Promise((ok, fail) => session.post(method, params, (e, r) => (e ? fail(e) : ok(r))));
+  await post("Profiler.enable");
+  await post("Profiler.setSamplingInterval", { interval: 200 });
+  await post("Profiler.start");
   const end = performance.now() + Number(seconds) * 1000;
   let n = 0;
   const c0 = process.cpuUsage();
@@ -46,6 +57,9 @@ if (args[0] === "--child") {
     n += 16;
   }
   const c1 = process.cpuUsage(c0);
+  const { profile } = await post("Profiler.stop");
+  const { writeFileSync } = await import("node:fs");
+  writeFileSync(path.join(outDir, "run.cpuprofile"), JSON.stringify(profile));
   console.log(JSON.stringify({ calls: n, cpuUs: c1.user + c1.system }));
   process.exit(0);
 }
@@ -94,16 +108,22 @@ if (!args.includes("--child")) {
   const api = spawn(process.execPath, [path.join(ROOT, "bench/api-server.mjs")], { stdio: ["pipe", "pipe", "inherit"] });
   const [line] = await once(api.stdout, "data");
   const endpoint = String(line).trim();
-  const results = {};
-  for (const peer of PEERS) {
-    const dir = path.join(OUT, peer);
-    const out = execFileSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, "--cpu-prof-interval", "200", fileURLToPath(import.meta.url), "--child", peer, endpoint, String(SECONDS)], {
-      encoding: "utf8",
-      cwd: ROOT,
-    });
-    const { calls, cpuUs } = JSON.parse(out.trim().split("\n").pop());
-    const groups = summarize(path.join(dir, readdirSync(dir).find((f) => f.endsWith(".cpuprofile"))));
-    results[peer] = { calls, cpuUs, groups };
+  const results = Object.fromEntries(PEERS.map((p) => [p, { calls: 0, cpuUs: 0, groups: new Map() }]));
+  for (let seg = 0; seg < SEGMENTS; seg++) {
+    for (let k = 0; k < PEERS.length; k++) {
+      const peer = PEERS[(k + seg) % PEERS.length];
+      const dir = path.join(OUT, `${peer}-${seg}`);
+      const out = execFileSync(
+        process.execPath,
+        [fileURLToPath(import.meta.url), "--child", peer, endpoint, String(SECONDS / SEGMENTS), dir],
+        { encoding: "utf8", cwd: ROOT },
+      );
+      const { calls, cpuUs } = JSON.parse(out.trim().split("\n").pop());
+      const r = results[peer];
+      r.calls += calls;
+      r.cpuUs += cpuUs;
+      for (const [g, t] of summarize(path.join(dir, readdirSync(dir).find((f) => f.endsWith(".cpuprofile"))))) r.groups.set(g, (r.groups.get(g) ?? 0) + t);
+    }
   }
   api.kill("SIGTERM");
   const names = [...new Set(Object.values(results).flatMap((r) => [...r.groups.keys()]))].filter((g) => g !== "idle");

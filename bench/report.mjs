@@ -458,49 +458,73 @@ ${table(["env", "peer", "ms per walk (wall)", "walks/s ÷ SDK", "CPU ms per walk
       "JS heap threshold for “noise”: 2 MiB",
     );
   out.push(`## Targets (issues 4 and 12)\n\n${table(["target", "measured (this run)", "", "note"], tg)}`);
-  out.push(NOTES);
+  out.push(notes(H, R));
 
   const markdown = out.join("\n\n") + "\n";
   const text = markdown.replace(/\*\*/g, "");
   return { text, markdown, svg: chart(H, R, envs), headline: H };
 }
 
-const NOTES = `## What bounds the misses
+/** The hand-kept notes, with this run's figures where a note cites one. */
+function notes(H, R) {
+  const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "–");
+  const r = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : "–");
+  return `## What bounds the misses, and what was done (issue 12)
 
-These notes are kept by hand in bench/report.mjs; the figures above are regenerated each run. Profiles: \`node --cpu-prof\`
-on sequential calls in Node 20 on this machine (self time grouped by where it runs), \`cargo run --release --example
-native_speed\` for the same Rust code compiled natively, \`twiggy\` for bytes.
+These notes are kept by hand in bench/report.mjs (\`notes()\`); the figures they quote come from the tables above, so
+from this run. Tools: \`node bench/profile.mjs\` (V8's CPU profiler on sequential end-to-end calls, ours and the floor
+taking turns in short processes, self time grouped by where it runs), \`node bench/run.mjs --only sign,cold …\` for one
+part, and interleaved A/B runs of two builds in one process for each change tried.
 
-- **Signing in Chromium (≥ 20× the SDK's signer).** Measured with the core's signing alone (the bench build's
-  \`signForBench\`); Node's ≥ 3× is met. What one of our signatures costs (≈ 15 µs in Node, the same order in Chromium):
-  the SHA-256 work in wasm — sha2's compact rounds (the unrolled ones measured 1.4 KB gzip bigger *and* slower in V8
-  here) — for the canonical request, the string to sign and the key lookup (the signing key is derived once a day and
-  its HMAC pads are pre-hashed, as far as a signer can cache), then reading the input and the credentials from JS
-  (property reads, one RegExp search per string for lone surrogates, UTF-8 copies) and returning the header. Compiled
-  natively the same Rust builds and signs a request in ≈ 3.5 µs with the key kept (\`native_speed\`, this machine):
-  in wasm the hashing runs several times slower (compact rounds, no SHA instructions) and the crossings come on top.
-  The SDK's signer in Chromium awaits WebCrypto once per HMAC (≈ 110–180 µs a signature here): 20× would need ≈ 6–9 µs
-  per signature *including* the JS↔wasm crossings, about twice native speed. Our whole \`send()\` is ≈ 3× the SDK's in
-  both.
-- **End to end in Node (CPU per call ≤ 1.10× the floor).** A bare \`fetch\` carrying our three headers and
-  \`redirect: "manual"\` (the last row of table 4) costs about the floor's CPU, so the gap is our own per-call work: the JS wrapper and its promises, reading input and credentials, signing (above), the request's init
-  object, the wasm-bindgen glue (string copies through \`TextEncoder\`/\`TextDecoder\`, the future's closures and
-  microtasks), parsing, and the output object built through ≈ 60 imported calls (each key decoded from wasm memory), plus
-  the GC of all of it — ≈ 150–250 µs of CPU a call here, against the SDK's ≈ 700. Within 10 % of the floor would need
-  that under ≈ 35 µs. The next step would be one crossing for the output (JSON text from wasm and a reviver for the
-  \`Date\`s) and fewer for the input.
-- **Cold start (≤ 0.5× the SDK).** In Node ours is at the floor — a process that imports one module and makes one bare
-  \`fetch\` — so whether the ratio lands under 0.5× depends on how long the SDK's import takes in that run (0.43× to
-  0.67× across this session's runs). In Chromium ours loads in two round trips (the JS, then on the first \`send()\` the
-  \`.wasm\`, compiled while it streams), where aws4fetch is one script; a page can overlap them by calling \`init()\` at
-  start-up or preloading the \`.wasm\`, which the bench's plain "call once" page deliberately does not do. 7 samples on
-  a shared 2-core machine: the spread is wide.
-- **Parse cost alone in Node** (an estimate, the difference of two whole-call figures) is below the whole call's ratio:
-  our XML reading is ≈ 12 µs for this body natively (\`native_speed\`), the rest of the difference is
-  building the output object through imported calls (see above). Not a target; the whole call is.
-- **Noise.** Spreads are wide on this shared 2-core machine; ratios are taken within one round (peers interleaved in
-  batches of 16 calls), which is what the issue asks to compare.
+- **CPU per end-to-end call in Node (≤ 1.2× the floor): ${r(H.e2eCpuFloor_seq)} sequential, ${r(H.e2eCpuFloor_par)} with 32 in flight.**
+  Where the difference goes. The floor carrying our three headers and \`redirect: "manual"\` costs what the bare floor
+  costs (table 4), so the request's shape adds nothing. Our own work per call, measured two ways in this run, is
+  ${f(H.e2eGapUs)} µs on the real path (ours − that floor) and ${f(H.e2eStubUs)} µs as a whole \`send()\` through a stub \`fetch\`
+  with no I/O: the real path adds nothing beyond our own work, within the noise. The profile splits that work: the core
+  in wasm (building and signing the request, reading the XML: ≈ 45–55 % of it; the profile's "wasm" group, which the
+  floor does not have but for undici's HTTP parser), the wasm-bindgen glue (≈ 25–35 %: strings copied in and out through
+  \`TextEncoder\`/\`TextDecoder\`, the output object built by serde-wasm-bindgen one property at a time, the future's
+  closures), GC of all that (≈ 10 %), and js/index.js's wrapper and promises (≈ 5 %). Body reading and copying: the
+  \`arrayBuffer()\` is the floor's too, the copy of 1 KB into wasm memory well under 1 µs; header reads: six
+  \`Headers.get\` calls, a few µs. undici and the socket layer show up to twice the floor's *sampled* time per call on
+  this machine, but V8's sampler charges the time a process waits to run to the syscall it waits in, and that grows with
+  the wall time of a call, so those groups do not split the CPU reliably here; the two same-run measurements above do.
+  ≤ 1.2× the floor allows ${f(H.e2eFloorUs * 0.2)} µs of our own work per call; ours is about ${f(H.e2eStubUs)}. What was tried and
+  measured (A/B, interleaved, one process): building the output in one crossing — JSON text written in wasm, one
+  \`JSON.parse\`, then the \`Date\`s and blobs set along their paths — came out within ±15 % of the object built
+  member by member on every operation, because the XML reading in wasm is ≈ 70–75 % of a large answer's profile, so it
+  was not kept. What is left is the core's own speed (the wasm build is size-optimized: \`opt-level="z"\`, sha2's compact
+  rounds, quick-xml and aws-sigv4 since issue 9).
+- **Signing in Chromium (≥ 20× the SDK's signer): ${r(H.sign_chromium)}.** The crossings measured alone (table 2, "its crossings
+  alone": the same reads of input and credentials and the same request building, without the signature) take
+  ${f(H.signReadUs_chromium)} of our ${f(H.signUs_chromium)} µs per signature, and one empty call ${f(H.signEmptyUs_chromium, 2)} µs; so even with no crossings at
+  all the signature itself (aws-sigv4's canonical request, string to sign and HMACs, SHA-256 in wasm without SHA
+  instructions) takes ≈ ${f(H.signUs_chromium - H.signReadUs_chromium)} µs, against ${f(H.signSdkUs_chromium / 20)} µs that 20× the SDK's WebCrypto signer
+  (${f(H.signSdkUs_chromium)} µs here) would allow. Cut tried: each string read in one crossing (\`as_string\`, the lone-surrogate
+  RegExp only for text holding U+FFFD) instead of three: no difference beyond ±5 % in an A/B of the two bench builds,
+  because most of the "crossings alone" time is the request building and the credentials, not the copies; not kept.
+  Passing input and credentials in one crossing would need the core↔JS contract changed (a serialized input) and would
+  still leave the hashing above the bound. Node: ${r(H.sign_node)} (≥ 3× was issue 4's target there).
+- **Cold start (Node ≤ 1.1×, Chromium ≤ 1.3× the floor): Node ${r(H.coldFloor_node)}, Chromium ${r(H.coldFloor_chromium)}.** Done: js/index.js starts the
+  \`.wasm\`'s download and compilation when it is imported (\`WebAssembly.compileStreaming\`, in a microtask after the
+  module graph has run, so the Node, workerd and Deno entries, which set their own loaders, never fetch), and the first
+  call or \`init()\` instantiates it; in a page the \`.wasm\` request now starts right after the script, before any call
+  (resource timing). js/node.js reads and compiles the \`.wasm\` asynchronously (V8 compiles off the main thread) from
+  import on. What is left above the floor: the floor is one script and one request; ours adds a second request (the
+  \`.wasm\`, ${f((R.bytes?.ours?.parts?.wasm?.gzip ?? NaN) / 1000)} kB gzip), its compile and instantiation, and the first call's signing in a module
+  that has not tiered up. 7 samples each on a shared machine: the spread (table 5) is wider than the target's margin.
+- **Large answers (≥ 3× the SDK).** List 100: Node ${r(H.list100_node)}, Chromium ${r(H.list100_chromium)}; ListDistributions 100: Node
+  ${r(H.dist100_node)}, Chromium ${r(H.dist100_chromium)}; Get 40 KB: Node ${r(H.get40k_node)}, Chromium ${r(H.get40k_chromium)}. On big XML the fixed per-call costs that make
+  ours fast on small answers no longer matter, and what is left is reading XML in wasm (quick-xml, size-optimized)
+  against fast-xml-parser's string scanning in V8's optimizing JIT, plus building the output object property by
+  property through the glue. A dist100 call's profile in Node: ≈ 70 % wasm, ≈ 10 % glue, the rest \`Response\` and GC.
+- **Large writes (≥ 2× the SDK).** Create 40 KB: Node ${r(H.create40k_node)}, Chromium ${r(H.create40k_chromium)}; Update 40 KB: Node
+  ${r(H.update40k_node)}, Chromium ${r(H.update40k_chromium)}. Both sides base64 40,960 bytes and hash the 55 kB body; in Node the SDK hashes with
+  the platform's native SHA-256, ours with sha2's compact rounds in wasm, which bounds ours there.
+- **Noise.** Two cores shared with up to six other jobs (the load averages are in the header): figures move ±20 % or
+  more from run to run, and the ratios, taken within one round of interleaved calls, are what to compare.
 `;
+}
 
 // ---------------------------------------------------------------- chart
 function chart(H, R, envs) {

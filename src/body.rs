@@ -61,10 +61,10 @@ fn write_value(
     tag_text: TagTextMatcher<'_>,
 ) -> Result<(), Error> {
     match shape {
-        Shape::Structure(members) => {
+        Shape::Structure(required_count, members) => {
             let InputValue::Struct(values) = value else { return Err(wrong_type(path, "an object", value)) };
-            for (member, value) in members.iter().zip(values) {
-                if member.required && matches!(value, InputValue::Missing) {
+            for (member, value) in members.iter().zip(values).take(usize::from(*required_count)) {
+                if matches!(value, InputValue::Missing) {
                     return Err(required(&format!("{path}.{}", member.name)));
                 }
             }

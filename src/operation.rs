@@ -19,7 +19,9 @@ pub enum Shape {
     Timestamp,
     /// Bytes (a `Uint8Array` in JS), base64 in XML bodies; `min`..=`max` bytes.
     Blob { min: usize, max: usize },
-    Structure(&'static [Member]),
+    /// A structure's members; the first `.0` of them are required on input. (The SDK writes
+    /// and reads a structure's required members first, so the model's required ones lead.)
+    Structure(u8, &'static [Member]),
     /// A wrapped list: `<List><Member>..</Member>...</List>`.
     List { member: &'static str, item: &'static Shape },
 }
@@ -49,20 +51,16 @@ pub struct TextRule {
 }
 
 /// A structure member: the element name is the member name (true of CloudFront's model).
+/// Whether it is required is its structure's business (`Shape::Structure`): answers are read
+/// whatever they hold, and 12 bytes a member instead of 16 keep the tables small.
 #[derive(Clone, Copy, Debug)]
 pub struct Member {
     pub name: &'static str,
     pub shape: &'static Shape,
-    /// Required on input (the model's `required`); answers are read whatever they hold.
-    pub required: bool,
 }
 
 const fn m(name: &'static str, shape: &'static Shape) -> Member {
-    Member { name, shape, required: false }
-}
-
-const fn req(name: &'static str, shape: &'static Shape) -> Member {
-    Member { name, shape, required: true }
+    Member { name, shape }
 }
 
 /// Where an input member goes on the wire.
@@ -164,23 +162,23 @@ const FUNCTION_EVENT_OBJECT: Shape = Shape::Blob { min: 0, max: 40_960 };
 
 // ---- Connection functions ------------------------------------------------------------------
 
-const KEY_VALUE_STORE_ASSOCIATION: Shape = Shape::Structure(&[req("KeyValueStoreARN", &KEY_VALUE_STORE_ARN)]);
+const KEY_VALUE_STORE_ASSOCIATION: Shape = Shape::Structure(1, &[m("KeyValueStoreARN", &KEY_VALUE_STORE_ARN)]);
 
-const KEY_VALUE_STORE_ASSOCIATIONS: Shape = Shape::Structure(&[
-    req("Quantity", &INTEGER),
+const KEY_VALUE_STORE_ASSOCIATIONS: Shape = Shape::Structure(1, &[
+    m("Quantity", &INTEGER),
     m("Items", &Shape::List { member: "KeyValueStoreAssociation", item: &KEY_VALUE_STORE_ASSOCIATION }),
 ]);
 
-const FUNCTION_CONFIG: Shape = Shape::Structure(&[
-    req("Comment", &STRING),
-    req("Runtime", &RUNTIME),
+const FUNCTION_CONFIG: Shape = Shape::Structure(2, &[
+    m("Comment", &STRING),
+    m("Runtime", &RUNTIME),
     m("KeyValueStoreAssociations", &KEY_VALUE_STORE_ASSOCIATIONS),
 ]);
 
-const TAG: Shape = Shape::Structure(&[req("Key", &TAG_KEY), m("Value", &TAG_VALUE)]);
-const TAGS: Shape = Shape::Structure(&[m("Items", &Shape::List { member: "Tag", item: &TAG })]);
+const TAG: Shape = Shape::Structure(1, &[m("Key", &TAG_KEY), m("Value", &TAG_VALUE)]);
+const TAGS: Shape = Shape::Structure(0, &[m("Items", &Shape::List { member: "Tag", item: &TAG })]);
 
-pub const CONNECTION_FUNCTION_SUMMARY: Shape = Shape::Structure(&[
+pub const CONNECTION_FUNCTION_SUMMARY: Shape = Shape::Structure(0, &[
     m("Name", &STRING),
     m("Id", &STRING),
     m("ConnectionFunctionConfig", &FUNCTION_CONFIG),
@@ -196,7 +194,7 @@ const LIST_CONNECTION_FUNCTIONS_RESULT: &[Member] = &[
     m("ConnectionFunctions", &Shape::List { member: "ConnectionFunctionSummary", item: &CONNECTION_FUNCTION_SUMMARY }),
 ];
 
-pub const CONNECTION_FUNCTION_TEST_RESULT: Shape = Shape::Structure(&[
+pub const CONNECTION_FUNCTION_TEST_RESULT: Shape = Shape::Structure(0, &[
     m("ConnectionFunctionSummary", &CONNECTION_FUNCTION_SUMMARY),
     m("ComputeUtilization", &STRING),
     m("ConnectionFunctionExecutionLogs", &Shape::List { member: "member", item: &STRING }),
@@ -211,7 +209,7 @@ pub const CONNECTION_FUNCTION_TEST_RESULT: Shape = Shape::Structure(&[
 /// `{ Quantity, Items: [<member>string</member>...] }`, the model's counted string lists.
 macro_rules! counted_strings {
     ($member:literal) => {
-        Shape::Structure(&[m("Quantity", &INTEGER), m("Items", &Shape::List { member: $member, item: &STRING })])
+        Shape::Structure(0, &[m("Quantity", &INTEGER), m("Items", &Shape::List { member: $member, item: &STRING })])
     };
 }
 
@@ -222,15 +220,15 @@ const COOKIE_NAMES: Shape = counted_strings!("Name");
 const HEADERS: Shape = counted_strings!("Name");
 const QUERY_STRING_CACHE_KEYS: Shape = counted_strings!("Name");
 
-const ORIGIN_CUSTOM_HEADER: Shape = Shape::Structure(&[m("HeaderName", &STRING), m("HeaderValue", &STRING)]);
-const CUSTOM_HEADERS: Shape = Shape::Structure(&[
+const ORIGIN_CUSTOM_HEADER: Shape = Shape::Structure(0, &[m("HeaderName", &STRING), m("HeaderValue", &STRING)]);
+const CUSTOM_HEADERS: Shape = Shape::Structure(0, &[
     m("Quantity", &INTEGER),
     m("Items", &Shape::List { member: "OriginCustomHeader", item: &ORIGIN_CUSTOM_HEADER }),
 ]);
 
-const S3_ORIGIN_CONFIG: Shape = Shape::Structure(&[m("OriginAccessIdentity", &STRING), m("OriginReadTimeout", &INTEGER)]);
+const S3_ORIGIN_CONFIG: Shape = Shape::Structure(0, &[m("OriginAccessIdentity", &STRING), m("OriginReadTimeout", &INTEGER)]);
 
-const CUSTOM_ORIGIN_CONFIG: Shape = Shape::Structure(&[
+const CUSTOM_ORIGIN_CONFIG: Shape = Shape::Structure(0, &[
     m("HTTPPort", &INTEGER),
     m("HTTPSPort", &INTEGER),
     m("OriginProtocolPolicy", &STRING),
@@ -238,11 +236,11 @@ const CUSTOM_ORIGIN_CONFIG: Shape = Shape::Structure(&[
     m("OriginReadTimeout", &INTEGER),
     m("OriginKeepaliveTimeout", &INTEGER),
     m("IpAddressType", &STRING),
-    m("OriginMtlsConfig", &Shape::Structure(&[m("ClientCertificateArn", &STRING)])),
+    m("OriginMtlsConfig", &Shape::Structure(0, &[m("ClientCertificateArn", &STRING)])),
     m("OriginHttpVersion", &STRING),
 ]);
 
-const VPC_ORIGIN_CONFIG: Shape = Shape::Structure(&[
+const VPC_ORIGIN_CONFIG: Shape = Shape::Structure(0, &[
     m("VpcOriginId", &STRING),
     m("OwnerAccountId", &STRING),
     m("OriginReadTimeout", &INTEGER),
@@ -250,7 +248,7 @@ const VPC_ORIGIN_CONFIG: Shape = Shape::Structure(&[
     m("OriginHttpVersion", &STRING),
 ]);
 
-const ORIGIN: Shape = Shape::Structure(&[
+const ORIGIN: Shape = Shape::Structure(0, &[
     m("Id", &STRING),
     m("DomainName", &STRING),
     m("OriginPath", &STRING),
@@ -261,76 +259,76 @@ const ORIGIN: Shape = Shape::Structure(&[
     m("ConnectionAttempts", &INTEGER),
     m("ConnectionTimeout", &INTEGER),
     m("ResponseCompletionTimeout", &INTEGER),
-    m("OriginShield", &Shape::Structure(&[m("Enabled", &BOOLEAN), m("OriginShieldRegion", &STRING)])),
+    m("OriginShield", &Shape::Structure(0, &[m("Enabled", &BOOLEAN), m("OriginShieldRegion", &STRING)])),
     m("OriginAccessControlId", &STRING),
 ]);
 
 const ORIGINS: Shape =
-    Shape::Structure(&[m("Quantity", &INTEGER), m("Items", &Shape::List { member: "Origin", item: &ORIGIN })]);
+    Shape::Structure(0, &[m("Quantity", &INTEGER), m("Items", &Shape::List { member: "Origin", item: &ORIGIN })]);
 
-const STATUS_CODES: Shape = Shape::Structure(&[
+const STATUS_CODES: Shape = Shape::Structure(0, &[
     m("Quantity", &INTEGER),
     m("Items", &Shape::List { member: "StatusCode", item: &INTEGER }),
 ]);
 
-const ORIGIN_GROUP_MEMBERS: Shape = Shape::Structure(&[
+const ORIGIN_GROUP_MEMBERS: Shape = Shape::Structure(0, &[
     m("Quantity", &INTEGER),
-    m("Items", &Shape::List { member: "OriginGroupMember", item: &Shape::Structure(&[m("OriginId", &STRING)]) }),
+    m("Items", &Shape::List { member: "OriginGroupMember", item: &Shape::Structure(0, &[m("OriginId", &STRING)]) }),
 ]);
 
-const ORIGIN_GROUP: Shape = Shape::Structure(&[
+const ORIGIN_GROUP: Shape = Shape::Structure(0, &[
     m("Id", &STRING),
-    m("FailoverCriteria", &Shape::Structure(&[m("StatusCodes", &STATUS_CODES)])),
+    m("FailoverCriteria", &Shape::Structure(0, &[m("StatusCodes", &STATUS_CODES)])),
     m("Members", &ORIGIN_GROUP_MEMBERS),
     m("SelectionCriteria", &STRING),
 ]);
 
 const ORIGIN_GROUPS: Shape =
-    Shape::Structure(&[m("Quantity", &INTEGER), m("Items", &Shape::List { member: "OriginGroup", item: &ORIGIN_GROUP })]);
+    Shape::Structure(0, &[m("Quantity", &INTEGER), m("Items", &Shape::List { member: "OriginGroup", item: &ORIGIN_GROUP })]);
 
-const TRUSTED_SIGNERS: Shape = Shape::Structure(&[
+const TRUSTED_SIGNERS: Shape = Shape::Structure(0, &[
     m("Enabled", &BOOLEAN),
     m("Quantity", &INTEGER),
     m("Items", &Shape::List { member: "AwsAccountNumber", item: &STRING }),
 ]);
 
-const TRUSTED_KEY_GROUPS: Shape = Shape::Structure(&[
+const TRUSTED_KEY_GROUPS: Shape = Shape::Structure(0, &[
     m("Enabled", &BOOLEAN),
     m("Quantity", &INTEGER),
     m("Items", &Shape::List { member: "KeyGroup", item: &STRING }),
 ]);
 
-const ALLOWED_METHODS: Shape = Shape::Structure(&[
+const ALLOWED_METHODS: Shape = Shape::Structure(0, &[
     m("Quantity", &INTEGER),
     m("Items", &Shape::List { member: "Method", item: &STRING }),
     m("CachedMethods", &METHODS),
 ]);
 
-const LAMBDA_FUNCTION_ASSOCIATION: Shape = Shape::Structure(&[
+const LAMBDA_FUNCTION_ASSOCIATION: Shape = Shape::Structure(0, &[
     m("LambdaFunctionARN", &STRING),
     m("EventType", &STRING),
     m("IncludeBody", &BOOLEAN),
 ]);
 
-const LAMBDA_FUNCTION_ASSOCIATIONS: Shape = Shape::Structure(&[
+const LAMBDA_FUNCTION_ASSOCIATIONS: Shape = Shape::Structure(0, &[
     m("Quantity", &INTEGER),
     m("Items", &Shape::List { member: "LambdaFunctionAssociation", item: &LAMBDA_FUNCTION_ASSOCIATION }),
 ]);
 
-const FUNCTION_ASSOCIATIONS: Shape = Shape::Structure(&[
+const FUNCTION_ASSOCIATIONS: Shape = Shape::Structure(0, &[
     m("Quantity", &INTEGER),
     m(
         "Items",
         &Shape::List {
             member: "FunctionAssociation",
-            item: &Shape::Structure(&[m("FunctionARN", &STRING), m("EventType", &STRING)]),
+            item: &Shape::Structure(0, &[m("FunctionARN", &STRING), m("EventType", &STRING)]),
         },
     ),
 ]);
 
-const FORWARDED_VALUES: Shape = Shape::Structure(&[
+const FORWARDED_VALUES: Shape = Shape::Structure(0, &[
     m("QueryString", &BOOLEAN),
-    m("Cookies", &Shape::Structure(&[m("Forward", &STRING), m("WhitelistedNames", &COOKIE_NAMES)])),
+    m("Cookies", &Shape::Structure(0, &[m("Forward", &STRING), m("WhitelistedNames", &COOKIE_NAMES)])),
     m("Headers", &HEADERS),
     m("QueryStringCacheKeys", &QUERY_STRING_CACHE_KEYS),
 ]);
@@ -351,18 +349,18 @@ const CACHE_BEHAVIOR_MEMBERS: [Member; 19] = [
     m("CachePolicyId", &STRING),
     m("OriginRequestPolicyId", &STRING),
     m("ResponseHeadersPolicyId", &STRING),
-    m("GrpcConfig", &Shape::Structure(&[m("Enabled", &BOOLEAN)])),
+    m("GrpcConfig", &Shape::Structure(0, &[m("Enabled", &BOOLEAN)])),
     m("ForwardedValues", &FORWARDED_VALUES),
     m("MinTTL", &INTEGER),
     m("DefaultTTL", &INTEGER),
     m("MaxTTL", &INTEGER),
 ];
 
-const DEFAULT_CACHE_BEHAVIOR: Shape = Shape::Structure(&CACHE_BEHAVIOR_MEMBERS);
+const DEFAULT_CACHE_BEHAVIOR: Shape = Shape::Structure(0, &CACHE_BEHAVIOR_MEMBERS);
 
 // Evaluated at compile time: an index out of range fails the build, it cannot panic at run time.
 #[allow(clippy::indexing_slicing)]
-const CACHE_BEHAVIOR: Shape = Shape::Structure(&{
+const CACHE_BEHAVIOR: Shape = Shape::Structure(0, &{
     let mut members = [m("PathPattern", &STRING); 20];
     let mut i = 0;
     while i < CACHE_BEHAVIOR_MEMBERS.len() {
@@ -372,24 +370,24 @@ const CACHE_BEHAVIOR: Shape = Shape::Structure(&{
     members
 });
 
-const CACHE_BEHAVIORS: Shape = Shape::Structure(&[
+const CACHE_BEHAVIORS: Shape = Shape::Structure(0, &[
     m("Quantity", &INTEGER),
     m("Items", &Shape::List { member: "CacheBehavior", item: &CACHE_BEHAVIOR }),
 ]);
 
-const CUSTOM_ERROR_RESPONSE: Shape = Shape::Structure(&[
+const CUSTOM_ERROR_RESPONSE: Shape = Shape::Structure(0, &[
     m("ErrorCode", &INTEGER),
     m("ResponsePagePath", &STRING),
     m("ResponseCode", &STRING),
     m("ErrorCachingMinTTL", &INTEGER),
 ]);
 
-const CUSTOM_ERROR_RESPONSES: Shape = Shape::Structure(&[
+const CUSTOM_ERROR_RESPONSES: Shape = Shape::Structure(0, &[
     m("Quantity", &INTEGER),
     m("Items", &Shape::List { member: "CustomErrorResponse", item: &CUSTOM_ERROR_RESPONSE }),
 ]);
 
-const VIEWER_CERTIFICATE: Shape = Shape::Structure(&[
+const VIEWER_CERTIFICATE: Shape = Shape::Structure(0, &[
     m("CloudFrontDefaultCertificate", &BOOLEAN),
     m("IAMCertificateId", &STRING),
     m("ACMCertificateArn", &STRING),
@@ -399,9 +397,9 @@ const VIEWER_CERTIFICATE: Shape = Shape::Structure(&[
     m("CertificateSource", &STRING),
 ]);
 
-const RESTRICTIONS: Shape = Shape::Structure(&[m(
+const RESTRICTIONS: Shape = Shape::Structure(0, &[m(
     "GeoRestriction",
-    &Shape::Structure(&[
+    &Shape::Structure(0, &[
         m("RestrictionType", &STRING),
         m("Quantity", &INTEGER),
         m("Items", &Shape::List { member: "Location", item: &STRING }),
@@ -410,14 +408,14 @@ const RESTRICTIONS: Shape = Shape::Structure(&[m(
 
 const ALIAS_ICP_RECORDALS: Shape = Shape::List {
     member: "AliasICPRecordal",
-    item: &Shape::Structure(&[m("CNAME", &STRING), m("ICPRecordalStatus", &STRING)]),
+    item: &Shape::Structure(0, &[m("CNAME", &STRING), m("ICPRecordalStatus", &STRING)]),
 };
 
-const VIEWER_MTLS_CONFIG: Shape = Shape::Structure(&[
+const VIEWER_MTLS_CONFIG: Shape = Shape::Structure(0, &[
     m("Mode", &STRING),
     m(
         "TrustStoreConfig",
-        &Shape::Structure(&[
+        &Shape::Structure(0, &[
             m("TrustStoreId", &STRING),
             m("AdvertiseTrustStoreCaNames", &BOOLEAN),
             m("IgnoreCertificateExpiry", &BOOLEAN),
@@ -425,7 +423,7 @@ const VIEWER_MTLS_CONFIG: Shape = Shape::Structure(&[
     ),
 ]);
 
-pub const DISTRIBUTION_SUMMARY: Shape = Shape::Structure(&[
+pub const DISTRIBUTION_SUMMARY: Shape = Shape::Structure(0, &[
     m("Id", &STRING),
     m("ARN", &STRING),
     m("Status", &STRING),
@@ -451,10 +449,10 @@ pub const DISTRIBUTION_SUMMARY: Shape = Shape::Structure(&[
     m("ConnectionMode", &STRING),
     m("AnycastIpListId", &STRING),
     m("ViewerMtlsConfig", &VIEWER_MTLS_CONFIG),
-    m("ConnectionFunctionAssociation", &Shape::Structure(&[m("Id", &STRING)])),
+    m("ConnectionFunctionAssociation", &Shape::Structure(0, &[m("Id", &STRING)])),
 ]);
 
-pub const DISTRIBUTION_LIST: Shape = Shape::Structure(&[
+pub const DISTRIBUTION_LIST: Shape = Shape::Structure(0, &[
     m("Marker", &STRING),
     m("MaxItems", &INTEGER),
     m("IsTruncated", &BOOLEAN),

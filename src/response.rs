@@ -18,32 +18,52 @@ pub fn response_meta(status: u16, header: &dyn Fn(&'static str) -> Option<String
     }
 }
 
-/// An answer's body as text. The wasm reads XML answers with `Response.text()` (invalid UTF-8
-/// replaced as a `TextDecoder` does), so their bytes are UTF-8; anything else reads as no text.
-pub fn body_text(body: &[u8]) -> &str {
-    std::str::from_utf8(body).unwrap_or("")
+/// An answer's body as the platform read it: XML answers as text (`Response.text()`, which
+/// replaces invalid UTF-8 as a `TextDecoder` does and drops a BOM), a blob payload as bytes.
+/// Keeping the two apart spares the wasm a UTF-8 validation of what is already text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Body {
+    /// The text of an XML answer; `None` for bytes (no XML answer arrives as bytes).
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Body::Text(text) => Some(text),
+            Body::Bytes(_) => None,
+        }
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            Body::Text(text) => text.as_bytes(),
+            Body::Bytes(bytes) => bytes,
+        }
+    }
 }
 
 /// The output members of a success answer (any 2xx), in model order. `body` is the answer's
-/// bytes: a blob payload keeps them, anything else reads them as XML text (UTF-8).
+/// body: a blob payload keeps its bytes, anything else reads it as XML text.
 pub fn read_output(
     op: &Operation,
     meta: &ResponseMeta,
     header: &dyn Fn(&'static str) -> Option<String>,
-    body: &[u8],
+    body: &Body,
 ) -> Result<Vec<(&'static str, Value)>, Error> {
     let mut out = Vec::with_capacity(op.output.len());
     let parse_error = |detail: String| {
         let name = if detail.starts_with(BAD_TIMESTAMP) { "TypeError" } else { "Error" };
         Error::parse(name, format!("XML deserialization error: {detail}"), meta.clone())
     };
-    let text = || std::str::from_utf8(body).map_err(|_| parse_error("the body is not UTF-8 text".to_owned()));
+    let text = || body.text().ok_or_else(|| parse_error("the body is bytes, not XML text".to_owned()));
     for member in op.output {
         match member {
             OutputMember::Payload { name, shape: Shape::Blob { .. } } => {
                 // An empty body sets no member, as in the SDK.
-                if !body.is_empty() {
-                    out.push((*name, Value::Bytes(body.to_vec())));
+                if !body.bytes().is_empty() {
+                    out.push((*name, Value::Bytes(body.bytes().to_vec())));
                 }
             }
             OutputMember::Payload { name, shape } => {
@@ -53,7 +73,7 @@ pub fn read_output(
             }
             OutputMember::Body(members) => {
                 if let Some(Value::Struct(fields)) =
-                    parse_payload(text()?, &Shape::Structure(members)).map_err(parse_error)?
+                    parse_payload(text()?, &Shape::Structure(0, members)).map_err(parse_error)?
                 {
                     out.extend(fields);
                 }

@@ -8,7 +8,7 @@
 
 use cloudfront_wasm::endpoint::{resolve, EndpointConfig};
 use cloudfront_wasm::request::{build, MAX_INPUT_CHARS};
-use cloudfront_wasm::response::{read_error, read_output, response_meta};
+use cloudfront_wasm::response::{read_error, read_output, response_meta, Body};
 use cloudfront_wasm::signing::sign;
 use cloudfront_wasm::xml::{parse_document, parse_error_body, parse_payload};
 use cloudfront_wasm::operation::CONNECTION_FUNCTION_SUMMARY;
@@ -50,8 +50,10 @@ fn read_everything(body: &str) {
     let _ = parse_error_body(body);
     let meta = response_meta(200, &header);
     for op in cloudfront_wasm::operation::OPERATIONS {
-        if let Err(e) = read_output(op, &meta, &header, body.as_bytes()) {
-            assert_eq!(e.kind, cloudfront_wasm::ErrorKind::Parse);
+        for body in [Body::Text(body.to_owned()), Body::Bytes(body.as_bytes().to_vec())] {
+            if let Err(e) = read_output(op, &meta, &header, &body) {
+                assert_eq!(e.kind, cloudfront_wasm::ErrorKind::Parse);
+            }
         }
     }
     for status in [301, 400, 404, 500, 503] {

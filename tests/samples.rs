@@ -7,7 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use cloudfront_wasm::error::{Error, ErrorKind, Fault};
-use cloudfront_wasm::response::{read_error, read_output, response_meta};
+use cloudfront_wasm::response::{read_error, read_output, response_meta, Body};
 use cloudfront_wasm::operation::{
     Operation, CREATE_CONNECTION_FUNCTION, DELETE_CONNECTION_FUNCTION, GET_CONNECTION_FUNCTION, LIST_CONNECTION_FUNCTIONS,
     LIST_DISTRIBUTIONS_BY_CONNECTION_FUNCTION, PUBLISH_CONNECTION_FUNCTION, TEST_CONNECTION_FUNCTION, UPDATE_CONNECTION_FUNCTION,
@@ -128,7 +128,7 @@ const SAMPLE_HEADERS: &[(&str, &str)] = &[
 fn output_with(hdrs: &[(&str, &str)], text: &str) -> Result<Vec<(&'static str, Value)>, Error> {
     let header = headers(hdrs);
     let meta = response_meta(200, &header);
-    read_output(&OP, &meta, &header, text.as_bytes())
+    read_output(&OP, &meta, &header, &Body::Text(text.to_owned()))
 }
 
 fn output(text: &str) -> Vec<(&'static str, Value)> {
@@ -541,9 +541,11 @@ fn detail_value() -> Value {
 // (tests/js/SDK-BEHAVIOUR.md, "All nine operations"), members in the SDK's key order (a
 // structure's required members first; the payload, then header members by header name).
 
+/// Reads `bytes` as the wasm gets them: bytes for a blob payload, text for XML.
 fn read_as(op: &Operation, status: u16, hdrs: &[(&str, &str)], bytes: &[u8]) -> Vec<(&'static str, Value)> {
     let header = headers(hdrs);
-    read_output(op, &response_meta(status, &header), &header, bytes).unwrap_or_else(|e| panic!("{e}"))
+    let body = if op.has_blob_payload() { Body::Bytes(bytes.to_vec()) } else { Body::Text(String::from_utf8(bytes.to_vec()).unwrap()) };
+    read_output(op, &response_meta(status, &header), &header, &body).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn b(v: bool) -> Value {

@@ -4,7 +4,7 @@
 // Where things are:
 //   shared/connection.js  endpoint presets, npm start detection, credentials, clients
 //   shared/task.js        progress + Cancel for every request;   shared/errors.js  error panels
-//   shared/route.js       deep links (#fn=NAME&view=code)
+//   shared/route.js       deep links (#fn=NAME&view=code);   shared/paging.js  Marker/NextMarker
 //   views/describe.js     the describe form          views/list.js     the functions list
 //   views/function.js     the chosen function's tabs: views/details.js, views/code.js,
 //                         views/used-by.js, views/test.js

@@ -21,7 +21,7 @@ fn read(value: &JsValue, shape: &Shape) -> InputValue {
     }
     let other = || InputValue::Other(type_name(value));
     match shape {
-        Shape::Structure(members) => {
+        Shape::Structure(_, members) => {
             if !value.is_object() || Array::is_array(value) || value.is_instance_of::<Uint8Array>() {
                 return other();
             }

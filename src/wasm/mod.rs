@@ -18,7 +18,7 @@ use crate::endpoint::{resolve, Endpoint, EndpointConfig};
 use crate::error::{Error, ResponseMeta};
 use crate::operation::{self, Operation};
 use crate::request::{self, HttpRequest};
-use crate::response::{body_text, read_error, read_output, response_meta};
+use crate::response::{read_error, read_output, response_meta};
 use crate::retry::{backoff_ms, classify, clock_offset_from_answer, Failure as RetryFailure, Retry, RetryQuota};
 use crate::signing::{self, Credentials, KeyCache};
 use convert::{error_descriptor, get, metadata, object, opt_bool, opt_number, opt_string, platform_error, set};
@@ -247,7 +247,7 @@ impl Client {
             meta.clock_skew_corrected = true;
         }
         if answer.status >= 300 {
-            return Err(read_error(op, meta, body_text(&answer.body)));
+            return Err(read_error(op, meta, answer.body.text().unwrap_or("")));
         }
         let members = read_output(op, &meta, &header, &answer.body)?;
         Ok((object(&members), meta))

@@ -8,6 +8,7 @@ use web_sys::{AbortController, AbortSignal, Headers, Response};
 
 use super::convert::{literal_js, set};
 use crate::request::HttpRequest;
+use crate::response::Body;
 
 #[wasm_bindgen]
 extern "C" {
@@ -35,7 +36,7 @@ pub fn header(headers: &Headers, name: &'static str) -> Option<String> {
 pub struct Answer {
     pub status: u16,
     pub headers: Headers,
-    pub body: Vec<u8>,
+    pub body: Body,
 }
 
 impl Answer {
@@ -149,12 +150,12 @@ async fn send(
     // Every other body is XML, read as text (invalid UTF-8 replaced, a BOM dropped).
     let body = if binary && status < 300 {
         let buffer = JsFuture::from(response.array_buffer().map_err(cut)?).await.map_err(cut)?;
-        js_sys::Uint8Array::new(&buffer).to_vec()
+        Body::Bytes(js_sys::Uint8Array::new(&buffer).to_vec())
     } else {
         let text = JsFuture::from(response.text().map_err(cut)?).await.map_err(cut)?;
-        text.as_string().unwrap_or_default().into_bytes()
+        Body::Text(text.as_string().unwrap_or_default())
     };
-    if body.len() > max_body {
+    if body.bytes().len() > max_body {
         return Err(Failure::TooLarge(status, response.headers()));
     }
     Ok(Answer { status, headers: response.headers(), body })

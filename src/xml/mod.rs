@@ -15,7 +15,7 @@ pub const BAD_TIMESTAMP: &str = "Invalid RFC3339 timestamp";
 
 /// The shapes read from an element's text.
 fn is_scalar(shape: &Shape) -> bool {
-    !matches!(shape, Shape::Structure(_) | Shape::List { .. })
+    !matches!(shape, Shape::Structure(..) | Shape::List { .. })
 }
 
 /// Reads `element` as `shape`; `None` where the SDK leaves the member out.
@@ -34,7 +34,7 @@ fn read(element: &Element, shape: &Shape) -> Result<Option<Value>, String> {
         ),
         // No answer of these operations has a blob inside XML (Get's code is the whole body).
         Shape::Blob { .. } => return Err(format!("{} is a blob, which no XML answer holds", element.name)),
-        Shape::Structure(members) => read_struct(element, members)?,
+        Shape::Structure(_, members) => read_struct(element, members)?,
         Shape::List { member, item } => {
             if element.children.is_empty() {
                 if !element.text.trim().is_empty() {

@@ -124,6 +124,14 @@ describe("the console against npm start's emulator", () => {
     await page.getByLabel("Page size").fill("50");
     await page.evaluate(() => document.activeElement?.blur());
     await screenshot(page.locator("#functions"), "list.png", { forDocs: true });
+
+    // A service that keeps answering the marker it was sent ends in an error, not an endless listing.
+    const samePage = `<?xml version="1.0"?><ListConnectionFunctionsResult xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><NextMarker>again</NextMarker><ConnectionFunctions></ConnectionFunctions></ListConnectionFunctionsResult>`;
+    await admin(server, "canned", { status: 200, headers: { "Content-Type": "text/xml" }, body: samePage, count: 2 });
+    await page.getByRole("button", { name: "List functions", exact: true }).click();
+    assert.equal(await reaches(page, "#functions-task", ["error"]), "error");
+    assert.equal(await text(page, "#functions-task .error-name"), "RepeatedMarker");
+    assert.match(await text(page, "#functions-task .task-text"), /^Failed after 2 requests/);
   });
 
   test("cancel: a listing, a code read and a test run stop at once; the page goes on working", async () => {

@@ -143,8 +143,9 @@ export function readConnection() {
 
 /**
  * A client for `conn` whose fetch (called once per attempt) reports each attempt to
- * `onAttempt(label) → { done(response), failed(error) }` and, for the proxy preset, sends the
- * request (signed for the upstream's host) to this server's /proxy/ instead.
+ * `onAttempt()`, which may return `{ done(response), failed(error) }` to hear how it ended, and,
+ * for the proxy preset, sends the request (signed for the upstream's host) to this server's
+ * /proxy/ instead.
  */
 export function makeClient(conn, onAttempt) {
   const fetchOnce = async (input, init) => {

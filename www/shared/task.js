@@ -1,5 +1,6 @@
 // Progress and cancel for every request. Each view owns a TaskArea: a status line (spinner, what
-// is happening, attempts so far), a Cancel button, and a slot for the error of its last run.
+// is happening, requests sent so far, retries included), a Cancel button, and a slot for the
+// error of its last run.
 // Starting a new run in an area cancels the one before it.
 import { h, plural, show } from "./dom.js";
 import { errorBox } from "./errors.js";
@@ -15,7 +16,6 @@ export function cancelAll() {
 export class TaskArea {
   /** `what` names the work, for the Cancel button: "Cancel listing functions". */
   constructor(container, what) {
-    this.what = what;
     this.spinner = h("span", { class: "spinner", "aria-hidden": "true", hidden: true });
     this.text = h("span", { class: "task-text", role: "status", "aria-live": "polite" });
     this.cancelButton = h("button", { type: "button", class: "secondary small", "aria-label": `Cancel ${what}`, disabled: true, hidden: true }, "Cancel");
@@ -48,8 +48,8 @@ export class TaskArea {
   }
 
   /**
-   * Runs `work(run)`; `run` has `signal`, `client(operationLabel)` (a client on the form's
-   * connection whose attempts are counted), `progress(text)` and `isCurrent()`.
+   * Runs `work(run)`; `run` has `signal`, `client()` (a new client on the form's connection whose
+   * requests are counted here), `progress(text)` and `isCurrent()`.
    * Resolves to work's value, or undefined when it failed (shown here) or was cancelled.
    */
   async start(label, work, { context } = {}) {
@@ -72,7 +72,6 @@ export class TaskArea {
       const client = makeClient(conn, () => {
         run.attempts += 1;
         run.progress(run.label);
-        return { done() {}, failed() {} };
       });
       run.clients.push(client);
       return client;

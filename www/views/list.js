@@ -4,6 +4,7 @@
 import { $, h, plural, show } from "../shared/dom.js";
 import { timeNode } from "../shared/format.js";
 import { command } from "../shared/package.js";
+import { nextMarker } from "../shared/paging.js";
 import { routeHash } from "../shared/route.js";
 import { TaskArea } from "../shared/task.js";
 
@@ -60,7 +61,7 @@ export async function listFunctions({ resume = false } = {}) {
         state.rows.push(...(out.ConnectionFunctions ?? []));
         state.pages += 1;
         // An empty marker ends the list, as the SDK's paginator treats it.
-        state.nextMarker = out.NextMarker || undefined;
+        state.nextMarker = nextMarker(input.Marker, out.NextMarker);
         render();
       } while (state.nextMarker);
       state.complete = true;

@@ -2,6 +2,7 @@
 // page): Id, domain name, aliases, status, enabled.
 import { h, plural } from "../shared/dom.js";
 import { command } from "../shared/package.js";
+import { nextMarker } from "../shared/paging.js";
 import { TaskArea } from "../shared/task.js";
 import { pageSize } from "./list.js";
 
@@ -55,7 +56,7 @@ export class UsedByView {
           this.table.hidden = items === 0;
           this.count.textContent = `${plural(items, "distribution")} so far (${plural(pages, "page")})…`;
           // The SDK's paginator goes on while NextMarker is set; IsTruncated says the same.
-          marker = list.NextMarker || undefined;
+          marker = nextMarker(marker, list.NextMarker);
         } while (marker);
         complete = true;
         return true;

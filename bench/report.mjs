@@ -498,8 +498,8 @@ part, and interleaved A/B runs of two builds in one process for each change trie
 - **Signing in Chromium (≥ 20× the SDK's signer): ${r(H.sign_chromium)}.** The crossings measured alone (table 2, "its crossings
   alone": the same reads of input and credentials and the same request building, without the signature) take
   ${f(H.signReadUs_chromium)} of our ${f(H.signUs_chromium)} µs per signature, and one empty call ${f(H.signEmptyUs_chromium, 2)} µs; so even with no crossings at
-  all the signature itself (aws-sigv4's canonical request, string to sign and HMACs, SHA-256 in wasm without SHA
-  instructions) takes ≈ ${f(H.signUs_chromium - H.signReadUs_chromium)} µs, against ${f(H.signSdkUs_chromium / 20)} µs that 20× the SDK's WebCrypto signer
+  all the signature itself (the canonical request's SHA-256, the string to sign, and one HMAC with the signing key that
+  aws-sigv4 derives once a day per client; SHA-256 in wasm without SHA instructions) takes ≈ ${f(H.signUs_chromium - H.signReadUs_chromium)} µs, against ${f(H.signSdkUs_chromium / 20)} µs that 20× the SDK's WebCrypto signer
   (${f(H.signSdkUs_chromium)} µs here) would allow. Cut tried: each string read in one crossing (\`as_string\`, the lone-surrogate
   RegExp only for text holding U+FFFD) instead of three: no difference beyond ±5 % in an A/B of the two bench builds,
   because most of the "crossings alone" time is the request building and the credentials, not the copies; not kept.

@@ -51,11 +51,22 @@ const loadAtStart = os.loadavg();
 // (after editing the hand-kept notes in report.mjs), without measuring anything.
 if (flag("--report-only")) {
   const saved = JSON.parse(readFileSync(path.join(OUT, "results.json"), "utf8"));
-  const { markdown, svg } = report(saved, { smoke: false });
+  const { markdown, svg, speed } = report(saved, { smoke: false });
   writeFileSync(path.join(ROOT, "BENCHMARKS.md"), markdown);
   writeFileSync(path.join(ROOT, "bench/chart.svg"), svg);
-  log("wrote BENCHMARKS.md and bench/chart.svg from bench/out/results.json");
+  writeSpeed(speed);
+  log("wrote BENCHMARKS.md, bench/chart.svg and README's Speed from bench/out/results.json");
   process.exit(0);
+}
+
+/** README's "## Speed" section, up to its chart, becomes `text`. */
+function writeSpeed(text) {
+  const file = path.join(ROOT, "README.md");
+  const readme = readFileSync(file, "utf8");
+  const start = readme.indexOf("## Speed\n");
+  const end = readme.indexOf("![ratios to the SDK](bench/chart.svg)", start);
+  if (start < 0 || end < 0) return log("README.md has no Speed section with the chart: not written");
+  writeFileSync(file, `${readme.slice(0, start)}## Speed\n${text}\n\n${readme.slice(end)}`);
 }
 
 v8.setFlagsFromString("--expose-gc");

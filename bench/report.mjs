@@ -508,11 +508,18 @@ part, and interleaved A/B runs of two builds in one process for each change trie
   Where the difference goes. The floor carrying our three headers and \`redirect: "manual"\` costs what the bare floor
   costs (table 4), so the request's shape adds nothing. Our own work per call, measured two ways in this run, is
   ${f(H.e2eGapUs)} µs on the real path (ours − that floor) and ${f(H.e2eStubUs)} µs as a whole \`send()\` through a stub \`fetch\`
-  with no I/O: the real path adds nothing beyond our own work, within the noise. The profile splits that work: the core
+  with no I/O${
+    H.e2eGapUs <= H.e2eStubUs * 1.25
+      ? ": they agree within the noise, so the real path adds nothing beyond our own work"
+      : `: the real path costs ours ≈ ${f(H.e2eGapUs - H.e2eStubUs, 0)} µs more than the same work without I/O, which the profile cannot pin down
+  on this machine (below); the likely parts are our six \`Headers.get\` reads on a network \`Response\` (a stub's headers are a
+  few) and the GC of our per-call objects, which on the real path stay alive across the network wait and get promoted
+  out of the young generation`
+  }. The profile splits our own work: the core
   in wasm (building and signing the request, reading the XML: ≈ 45–55 % of it; the profile's "wasm" group, which the
-  floor does not have but for undici's HTTP parser), the wasm-bindgen glue (≈ 25–35 %: strings copied in and out through
+  floor does not have but for undici's HTTP parser), the wasm-bindgen glue (≈ 30–35 %: strings copied in and out through
   \`TextEncoder\`/\`TextDecoder\`, the output object built by serde-wasm-bindgen one property at a time, the future's
-  closures), GC of all that (≈ 10 %), and js/index.js's wrapper and promises (≈ 5 %). Body reading and copying: the
+  closures), other JS and GC (≈ 15 %), and js/index.js's wrapper and promises (≈ 5 %). Body reading and copying: the
   \`arrayBuffer()\` is the floor's too, the copy of 1 KB into wasm memory well under 1 µs; header reads: six
   \`Headers.get\` calls, a few µs. undici and the socket layer show up to twice the floor's *sampled* time per call on
   this machine, but V8's sampler charges the time a process waits to run to the syscall it waits in, and that grows with
@@ -538,14 +545,21 @@ part, and interleaved A/B runs of two builds in one process for each change trie
   module graph has run, so the Node, workerd and Deno entries, which set their own loaders, never fetch), and the first
   call or \`init()\` instantiates it; in a page the \`.wasm\` request now starts right after the script, before any call
   (resource timing). js/node.js reads and compiles the \`.wasm\` asynchronously (V8 compiles off the main thread) from
-  import on. What is left above the floor: the floor is one script and one request; ours adds a second request (the
-  \`.wasm\`, ${f((R.bytes?.ours?.parts?.wasm?.gzip ?? NaN) / 1000)} kB gzip), its compile and instantiation, and the first call's signing in a module
-  that has not tiered up. 7 samples each on a shared machine: the spread (table 5) is wider than the target's margin.
+  import on. What is left above the floor: in a page the floor is one script and one request, ours a second request
+  (the \`.wasm\`, ${f((R.bytes?.ours?.parts?.wasm?.gzip ?? NaN) / 1000)} kB gzip) whose compile now overlaps the script's start-up, then the
+  instantiation and the first call's signing in a module that has not tiered up; in Node, where the floor is a process
+  that loads undici and makes one request, ours adds loading our two modules, reading and compiling the 117 kB
+  \`.wasm\` and instantiating it before the first call can sign. The SDK is ${f(1 / H.coldFloorSdk_node, 2)}× the floor in Node and
+  ${f(1 / H.coldFloorSdk_chromium, 2)}× in Chromium. ${R.meta.coldSamples} samples each on a shared machine: the spread (table 5) is wider than the
+  target's margin.
 - **Large answers (≥ 3× the SDK).** List 100: Node ${r(H.list100_node)}, Chromium ${r(H.list100_chromium)}; ListDistributions 100: Node
   ${r(H.dist100_node)}, Chromium ${r(H.dist100_chromium)}; Get 40 KB: Node ${r(H.get40k_node)}, Chromium ${r(H.get40k_chromium)}. On big XML the fixed per-call costs that make
   ours fast on small answers no longer matter, and what is left is reading XML in wasm (quick-xml, size-optimized)
   against fast-xml-parser's string scanning in V8's optimizing JIT, plus building the output object property by
   property through the glue. A dist100 call's profile in Node: ≈ 70 % wasm, ≈ 10 % glue, the rest \`Response\` and GC.
+  Get's answer is not XML at all: the SDK's stub handler hands its bytes over as they are, while ours copies the 40 KB
+  into wasm memory and back out into the output's \`Uint8Array\`, on top of a whole call; that bounds Get (in
+  Chromium especially, where the SDK's path is cheapest).
 - **Large writes (≥ 2× the SDK).** Create 40 KB: Node ${r(H.create40k_node)}, Chromium ${r(H.create40k_chromium)}; Update 40 KB: Node
   ${r(H.update40k_node)}, Chromium ${r(H.update40k_chromium)}. Both sides base64 40,960 bytes and hash the 55 kB body; in Node the SDK hashes with
   the platform's native SHA-256, ours with sha2's compact rounds in wasm, which bounds ours there.

@@ -590,7 +590,7 @@ function chart(H, R, envs) {
       const E = env === "node" ? "Node" : "Chromium";
       const w = H[`opsMin_${env}`];
       return [
-        w ? [`Slowest op's send() (${w[0].replace("ConnectionFunction", "").replace("ByConnectionFunction", "")}), ${E}`, w[1]] : null,
+        w ? [`Slowest op's send() (${w[0].replace("ByConnectionFunction", "").replace("ConnectionFunction", "")}), ${E}`, w[1]] : null,
         [`List, 100 summaries, ${E}`, e(env, "list100")],
         [`ListDistributions, 100, ${E}`, e(env, "dist100")],
         [`Get, 40 KB of code, ${E}`, e(env, "get40k")],

@@ -359,12 +359,13 @@ if (ONLY) {
   console.log(JSON.stringify(Object.fromEntries(Object.entries(headline).filter(([, v]) => v !== undefined && !Number.isNaN(v))), null, 1));
   process.exit(failures.length ? 1 : 0);
 }
-const { text, markdown, svg } = report(results, { smoke: SMOKE });
+const { text, markdown, svg, speed } = report(results, { smoke: SMOKE });
 console.log(text);
 if (!SMOKE) {
   writeFileSync(path.join(ROOT, "BENCHMARKS.md"), markdown);
   writeFileSync(path.join(ROOT, "bench/chart.svg"), svg);
-  log("wrote BENCHMARKS.md and bench/chart.svg");
+  writeSpeed(speed);
+  log("wrote BENCHMARKS.md, bench/chart.svg and README's Speed");
 }
 log(`bench took ${((performance.now() - t00) / 1000).toFixed(1)} s`);
 if (failures.length) {

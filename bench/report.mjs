@@ -290,8 +290,8 @@ native_speed\` for the same Rust code compiled natively, \`twiggy\` for bytes.
 - **Signing in Chromium (≥ 20× the SDK's signer).** Measured with the core's signing alone (the bench build's
   \`signForBench\`); Node's ≥ 3× is met. What one of our signatures costs (≈ 15 µs in Node, the same order in Chromium):
   the SHA-256 work in wasm — sha2's compact rounds (the unrolled ones measured 1.4 KB gzip bigger *and* slower in V8
-  here) — for the canonical request, the string to sign and the key lookup (the signing key is derived once a day and
-  its HMAC pads are pre-hashed, as far as a signer can cache), then reading the input and the credentials from JS
+  here) — for the canonical request, the string to sign and the key lookup (aws-sigv4 derives the signing key once a day
+  per client; each signature is then one HMAC, aws-sigv4's \`calculate_signature\`), then reading the input and the credentials from JS
   (property reads, one RegExp search per string for lone surrogates, UTF-8 copies) and returning the header. Compiled
   natively the same Rust builds and signs a request in ≈ 3.5 µs with the key kept (\`native_speed\`, this machine):
   in wasm the hashing runs several times slower (compact rounds, no SHA instructions) and the crossings come on top.
@@ -301,7 +301,8 @@ native_speed\` for the same Rust code compiled natively, \`twiggy\` for bytes.
 - **End to end in Node (CPU per call ≤ 1.10× the floor).** A bare \`fetch\` carrying our three headers and
   \`redirect: "manual"\` (the last row of table 4) costs about the floor's CPU, so the gap is our own per-call work: the JS wrapper and its promises, reading input and credentials, signing (above), the request's init
   object, the wasm-bindgen glue (string copies through \`TextEncoder\`/\`TextDecoder\`, the future's closures and
-  microtasks), parsing, and the output object built through ≈ 60 imported calls (each key decoded from wasm memory), plus
+  microtasks), parsing (quick-xml), and the output object built by serde-wasm-bindgen through ≈ 60 imported calls (names kept as
+  JS strings), plus
   the GC of all of it — ≈ 150–250 µs of CPU a call here, against the SDK's ≈ 700. Within 10 % of the floor would need
   that under ≈ 35 µs. The next step would be one crossing for the output (JSON text from wasm and a reviver for the
   \`Date\`s) and fewer for the input.
@@ -315,7 +316,11 @@ native_speed\` for the same Rust code compiled natively, \`twiggy\` for bytes.
   our XML reading is ≈ 12 µs for this body natively (\`native_speed\`), the rest of the difference is
   building the output object through imported calls (see above). Not a target; the whole call is.
 - **Noise.** Spreads are wide on this shared 2-core machine; ratios are taken within one round (peers interleaved in
-  batches of 16 calls), which is what the issue asks to compare.
+  batches of 16 calls), which is what the issue asks to compare. The run of issue #9's code (aws-sigv4, quick-xml,
+  serde-wasm-bindgen) had a load average of ≈ 14 on the 2 cores (other sessions building and testing): every
+  absolute figure fell, the SDK's too, and the ratios moved with the load. Interleaved in one Node process, that
+  code's \`signForBench\` took 0.96–1.04× the time of the previous code's (median of 40 rounds, two runs): the
+  signing ratio's fall is the load's, not the code's. Re-run on a quiet machine before comparing with earlier runs.
 `;
 
 // ---------------------------------------------------------------- chart

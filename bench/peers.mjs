@@ -207,7 +207,12 @@ export function sdkSigner() {
 export async function oursSigner(wasm) {
   await initSignBench({ module_or_path: wasm });
   const core = new SignBenchClient({ region: REGION, endpoint: STUB_ENDPOINT });
-  return () => core.signForBench("DescribeConnectionFunction", INPUT, CREDS);
+  const sign = () => core.signForBench("DescribeConnectionFunction", INPUT, CREDS);
+  // The crossings alone (bench build): the same reads and request building without the signature,
+  // and one empty call that returns a string as long as the header.
+  sign.readOnly = core.readForBench && (() => core.readForBench("DescribeConnectionFunction", INPUT, CREDS));
+  sign.empty = core.emptyForBench && (() => core.emptyForBench());
+  return sign;
 }
 
 /** aws4fetch's signer (AwsClient.sign → AwsV4Signer, with the client's signing-key cache). */
@@ -215,4 +220,95 @@ export function a4fSigner() {
   const aws = new AwsClient({ ...CREDS, service: "cloudfront", region: REGION });
   const url = STUB_ENDPOINT + PATH + QUERY;
   return () => aws.sign(url);
+}
+
+// ---------------------------------------------------------------- the whole API (bench/ops.mjs)
+
+/** The SDK's command for `op`. */
+export const sdkOpCmd = (op, input) => new sdk[`${op}Command`](input);
+/** Ours: the package's command class for `op` (a plain `{ operation, input }` before the classes existed). */
+export const oursOpCmd = (op, input) => {
+  const Command = ours[`${op}Command`];
+  return Command ? new Command(input) : { operation: op, input };
+};
+
+const answerBytes = (body) => (typeof body === "string" ? enc.encode(body) : body);
+
+/** The SDK with a handler that gives `answer` ({ status, headers, body }) at once. */
+export function sdkAnswerClient(answer) {
+  const bytes = answerBytes(answer.body);
+  return sdkClient(STUB_ENDPOINT, {
+    requestHandler: {
+      handle: async () => ({
+        response: new HttpResponse({ statusCode: answer.status, headers: { ...answer.headers }, body: new Uint8Array(bytes) }),
+      }),
+    },
+  });
+}
+/** Ours with a config `fetch` that gives `answer` at once. */
+export function oursAnswerClient(answer) {
+  const bytes = answerBytes(answer.body);
+  const nullBody = answer.status === 204 || answer.status === 304;
+  return oursClient(STUB_ENDPOINT, {
+    fetch: async () => new Response(nullBody ? null : bytes, { status: answer.status, headers: answer.headers }),
+  });
+}
+
+/** Walks every ListConnectionFunctions page with the SDK's paginator; returns the functions seen. */
+export async function sdkWalk(client, pageSize, pages) {
+  let n = 0;
+  for await (const page of sdk.paginateListConnectionFunctions({ client, pageSize }, {})) {
+    n += page.ConnectionFunctions?.length ?? 0;
+    pages?.push(page);
+  }
+  return n;
+}
+/** The same with ours (the package's paginator; a Marker loop before it existed). */
+export async function oursWalk(client, pageSize, pages) {
+  let n = 0;
+  if (ours.paginateListConnectionFunctions) {
+    for await (const page of ours.paginateListConnectionFunctions({ client, pageSize }, {})) {
+      n += page.ConnectionFunctions?.length ?? 0;
+      pages?.push(page);
+    }
+    return n;
+  }
+  let Marker;
+  do {
+    const page = await client.send(oursOpCmd("ListConnectionFunctions", { Marker, MaxItems: pageSize }));
+    n += page.ConnectionFunctions?.length ?? 0;
+    pages?.push(page);
+    Marker = page.NextMarker;
+  } while (Marker);
+  return n;
+}
+
+/** The floor of a walk: the same POSTs (the SDK's body with the next Marker), each body read, unsigned, unparsed. */
+export async function floorWalk(endpoint, total, pageSize) {
+  let bytes = 0;
+  for (let from = 0; from < total; from += pageSize) {
+    const res = await fetch(`${endpoint}/2020-05-31/connection-functions`, {
+      method: "POST",
+      headers: { "content-type": "application/xml" },
+      body: `<?xml version="1.0" encoding="UTF-8"?><ListConnectionFunctionsRequest xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">${from ? `<Marker>${from}</Marker>` : ""}<MaxItems>${pageSize}</MaxItems></ListConnectionFunctionsRequest>`,
+    });
+    bytes += (await res.arrayBuffer()).byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * An output made comparable across the two clients and JSON-safe (for the page): a blob (the SDK's
+ * Uint8ArrayBlobAdapter, ours a Uint8Array with `transformToString`) becomes its bytes as base64.
+ */
+export function comparable(value) {
+  if (value instanceof Date) return value;
+  if (value instanceof Uint8Array) {
+    let s = "";
+    for (let i = 0; i < value.length; i += 0x8000) s += String.fromCharCode(...value.subarray(i, i + 0x8000));
+    return { $bytes: btoa(s) };
+  }
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, comparable(v)]));
+  return value;
 }

@@ -30,6 +30,8 @@ export function report(R, { smoke = false } = {}) {
   const H = {}; // headline figures for targets and chart
   const out = [];
   const m = R.meta;
+  const SZ = m.caseBytes ?? {};
+  const kb = (n) => (n === undefined ? "" : n >= 10_000 ? `${(n / 1000).toFixed(1)} kB` : `${int(n)} B`);
 
   out.push(`# Benchmarks
 
@@ -39,7 +41,7 @@ same output object, and a bare unsigned \`fetch\` (the floor), all **in the same
 
 ![ratios to the SDK](bench/chart.svg)
 
-Machine: ${m.nproc} × ${m.cpu}, ${m.memGiB} GiB, ${m.os} (shared, noisy). Node ${m.node}, Chromium ${m.chromium ?? "–"} (headless).
+Machine: ${m.nproc} × ${m.cpu}, ${m.memGiB} GiB, ${m.os}, shared with other jobs${m.load ? ` (1-minute load average ${m.load[0]} at the start, ${m.load[1]} at the end, on ${m.nproc} cores)` : " (noisy)"}. Node ${m.node}, Chromium ${m.chromium ?? "–"} (headless).
 cloudfront-wasm ${m.ours} (commit ${m.commit}); ${Object.entries(m.versions).map(([k, v]) => `${k} ${v}`).join(", ")}. Date: ${m.date}.
 ${m.rounds} rounds × ${m.msPerMeasurement} ms per peer per measurement (end to end ${m.e2eMs} ms); within a round the peers are interleaved
 in batches of 16 sequential calls (32-in-flight runs one peer after another, order rotated each round), after a warm-up round; figures are **median (min–max over rounds)**; ratios are taken **within each round** and then the median
@@ -74,6 +76,8 @@ ${table(
   const signRows = [
     ["sdkSigner", "SDK signer alone", "`SignatureV4.sign()` (@smithy/signature-v4, the hash the SDK's client resolves) of the SDK's request"],
     ["oursSigner", "**cloudfront-wasm signer alone**", "`signForBench` (bench build): the command's input and credentials read from JS, the request built, signed in wasm, `authorization` returned"],
+    ["oursReadOnly", "cloudfront-wasm: its crossings alone", "`readForBench` (bench build): the same reads of input and credentials and the same request building, no signature"],
+    ["oursEmpty", "cloudfront-wasm: one empty call", "`emptyForBench` (bench build): into wasm and back with a 190-character string, nothing read"],
     ["a4fSigner", "aws4fetch signer alone", "`AwsClient.sign(url)` → a signed `Request`"],
     ["oursSendTiny", "**cloudfront-wasm `send()`**, stub fetch, `<R/>`", "sign + build the request + stub fetch + parse a tiny body + output object"],
     ["sdkSendTiny", "SDK `send()`, stub handler, `<R/>`", "the SDK's whole middleware stack with a tiny body"],
@@ -94,6 +98,14 @@ ${table(
     H[`sign_${env}`] = stat(ratios(ser(env, "sign", "oursSigner"), ser(env, "sign", "sdkSigner"))).med;
     H[`signLfl_${env}`] = stat(ratios(ser(env, "sign", "oursSendTiny"), ser(env, "sign", "sdkSendTiny"))).med;
     H[`signA4f_${env}`] = stat(ratios(ser(env, "sign", "a4fSigner"), ser(env, "sign", "sdkSigner"))).med;
+    const signUs = us(ser(env, "sign", "oursSigner"));
+    const readUs = us(ser(env, "sign", "oursReadOnly"));
+    if (readUs.every(Number.isFinite)) {
+      H[`signUs_${env}`] = stat(signUs).med;
+      H[`signReadUs_${env}`] = stat(readUs).med;
+      H[`signEmptyUs_${env}`] = stat(us(ser(env, "sign", "oursEmpty"))).med;
+      H[`signSdkUs_${env}`] = stat(us(ser(env, "sign", "sdkSigner"))).med;
+    }
   }
   out.push(`## 2. Signing
 
@@ -103,7 +115,14 @@ SDK's signer: one signed request per call. Ours starts from the command's input 
 SDK's signer from a ready \`HttpRequest\`), so the row includes our request building and the JS↔wasm crossings. Below
 it, whole \`send()\`s through a config \`fetch\` that answers \`<R/>\` at once, with a like-for-like column against the
 SDK's own \`send()\` through a stub handler.
-${envs.map((env) => `\n### ${ENV[env]}${env === "chromium" ? " (the SDK hashes with WebCrypto here)" : ""}\n\n${signTable(env)}`).join("\n")}`);
+${envs
+  .map((env) => {
+    const crossings = Number.isFinite(H[`signReadUs_${env}`])
+      ? `\n\nPer signature (medians): ours ${num(H[`signUs_${env}`])} µs, of which the crossings and request building alone take ${num(H[`signReadUs_${env}`])} µs (one empty call ${num(H[`signEmptyUs_${env}`], 2)} µs), so hashing and signing in wasm ≈ ${num(H[`signUs_${env}`] - H[`signReadUs_${env}`])} µs; the SDK's signer ${num(H[`signSdkUs_${env}`])} µs${env === "chromium" ? `, so 20× would need ${num(H[`signSdkUs_${env}`] / 20)} µs in all` : ""}.`
+      : "";
+    return `\n### ${ENV[env]}${env === "chromium" ? " (the SDK hashes with WebCrypto here)" : ""}\n\n${signTable(env)}${crossings}`;
+  })
+  .join("\n")}`);
 
   // ---------------------------------------------------------------- parsing
   const parseRows = [
@@ -186,7 +205,21 @@ ${envs
       env === "node"
         ? ["peer", "sequential calls/s", "÷ SDK", "CPU µs/call", "÷ floor", "32 in flight calls/s", "÷ SDK", "CPU µs/call", "÷ floor"]
         : ["peer", "sequential calls/s", "÷ SDK", "32 in flight calls/s", "÷ SDK"];
-    return `\n### ${ENV[env]}\n\n${table(head, rows)}`;
+    let gap = "";
+    if (env === "node") {
+      // Our own per-call work, two ways, same run: on the real path (ours − the floor carrying our headers)
+      // and with no I/O at all (the whole send() through a stub fetch, table 3).
+      const real = stat(e2e(env, "seq", "ours", "cpuUs").map((x, i) => x - e2e(env, "seq", "floorHeaders", "cpuUs")[i]));
+      const stub = stat(ser(env, "parse", "oursSendBody", "cpuUs"));
+      const floor = stat(e2e(env, "seq", "floor", "cpuUs"));
+      H.e2eGapUs = real.med;
+      H.e2eStubUs = stub.med;
+      H.e2eFloorUs = floor.med;
+      gap = `\n\nOur own CPU per call (sequential), two ways in this run: ours − the floor carrying our headers = **${num(real.med)} µs** (${num(real.min)}–${num(real.max)});
+our whole \`send()\` of the same body through a stub \`fetch\` (no I/O; table 3's row, CPU) = **${num(stub.med)} µs** (${num(stub.min)}–${num(stub.max)}).
+≤ 1.2× the floor allows ${num(floor.med * 0.2)} µs.`;
+    }
+    return `\n### ${ENV[env]}\n\n${table(head, rows)}${gap}`;
   })
   .join("\n")}`);
 
@@ -195,6 +228,8 @@ ${envs
     const c = R[env].cold;
     if (!c) continue;
     H[`cold_${env}`] = med(c.ours) / med(c.sdk);
+    H[`coldFloor_${env}`] = med(c.ours) / med(c.floor);
+    H[`coldFloorSdk_${env}`] = med(c.floor) / med(c.sdk);
     H[`coldA4f_${env}`] = med(c.a4f) / med(c.sdk);
   }
   out.push(`## 5. Cold start
@@ -206,12 +241,12 @@ instantiating the wasm included. Chromium: a fresh browser context and page per 
 instantiation included (no HTTP cache: \`no-store\`, new context). ${R.meta.coldSamples} samples per peer, interleaved.
 
 ${table(
-  ["peer", ...envs.flatMap((e) => [`${ENV[e]} ms`, "÷ SDK"])],
+  ["peer", ...envs.flatMap((e) => [`${ENV[e]} ms`, "÷ SDK", "÷ floor"])],
   peers.filter(([p]) => envs.some((e) => R[e].cold?.[p])).map(([p, label]) => [
     label,
     ...envs.flatMap((e) => {
       const c = R[e].cold;
-      return c ? [spread(stat(c[p]), num), rx(med(c[p]) / med(c.sdk))] : ["–", "–"];
+      return c ? [spread(stat(c[p]), num), rx(med(c[p]) / med(c.sdk)), `**${rx(med(c[p]) / med(c.floor))}**`] : ["–", "–", "–"];
     }),
   ]),
 )}`);
@@ -235,6 +270,20 @@ ${table(
     H[`memWasm_${env}`] = b.wasmMemory - a.wasmMemory;
     H[`memHeap_${env}`] = b.heapUsed - a.heapUsed;
   }
+  const memLargeRows = [];
+  const memCases = [];
+  for (const env of envs) {
+    const mm = R[env].memoryLarge;
+    if (!mm?.length) continue;
+    for (const x of mm) {
+      memLargeRows.push([ENV[env], `\`${x.case}\` (${kb(SZ[x.case])})`, int(x.calls), kib(x.wasmMemory), mib(x.heapUsed), env === "node" ? mib(x.rss) : "–", env === "node" ? kib(x.arrayBuffers) : "–"]);
+    }
+    for (const name of [...new Set(mm.map((x) => x.case))]) {
+      const rows = mm.filter((x) => x.case === name);
+      const [a, b] = [rows[0], rows[rows.length - 1]];
+      memCases.push({ env, name, from: a.calls, to: b.calls, wasm: b.wasmMemory - a.wasmMemory, heap: b.heapUsed - a.heapUsed });
+    }
+  }
   out.push(`## 6. Memory
 
 cloudfront-wasm's \`send()\` through a stub fetch with the 3-KVS body, 32 in flight, on one client; after a forced GC
@@ -242,7 +291,107 @@ cloudfront-wasm's \`send()\` through a stub fetch with the 3-KVS body, 32 in fli
 the instance the package uses (the wasm-bindgen glue's init returns its exports). The Node process has also run every
 other measurement before, so absolute heap figures include the other peers' code; the growth is what matters.
 
-${table(["env", "calls", "wasm linear memory", "JS heap used", "RSS", "ArrayBuffers"], memRows)}`);
+${table(["env", "calls", "wasm linear memory", "JS heap used", "RSS", "ArrayBuffers"], memRows)}
+${
+  memLargeRows.length
+    ? `
+With big answers (bench/ops.mjs), 32 in flight, each case on a fresh count: the largest, 100 distributions, after 100
+calls and after 1,000 (10,000 of them would take about ten minutes per environment on this machine), and 40,960 bytes
+of code after 100 and after 10,000:
+
+${table(["env", "answer", "calls", "wasm linear memory", "JS heap used", "RSS", "ArrayBuffers"], memLargeRows)}`
+    : ""
+}`);
+
+
+  // ---------------------------------------------------------------- the whole API
+  const apiSer = (env, kind, name, peer, field = "perSec") => (R[env]?.[kind] ?? []).map((r) => r[name]?.[peer]?.[field]);
+  const apiRatio = (env, kind, name) => ratios(apiSer(env, kind, name, "ours"), apiSer(env, kind, name, "sdk"));
+  const apiTable = (kind, rows) => {
+    const head = ["what", "answer / request", ...envs.flatMap((e) => [`${ENV[e]} SDK calls/s`, `${ENV[e]} ours calls/s`, `${ENV[e]} ours ÷ SDK`])];
+    return table(
+      head,
+      rows.map(([name, label, size]) => [
+        label,
+        size,
+        ...envs.flatMap((env) => {
+          const a = apiSer(env, kind, name, "sdk");
+          if (!a.some((x) => x !== undefined)) return ["–", "–", "–"];
+          return [spread(stat(a)), spread(stat(apiSer(env, kind, name, "ours"))), rspread(stat(apiRatio(env, kind, name)))];
+        }),
+      ]),
+    );
+  };
+  const OPS = [
+    ["CreateConnectionFunction", "Create", `62 B of code; 201, ${kb(SZ.CreateConnectionFunction)}`],
+    ["DescribeConnectionFunction", "Describe", `${kb(SZ.DescribeConnectionFunction)} (3 key-value stores)`],
+    ["GetConnectionFunction", "Get", `${kb(SZ.GetConnectionFunction)} of code`],
+    ["ListConnectionFunctions", "List", `2 summaries, ${kb(SZ.ListConnectionFunctions)}`],
+    ["ListDistributionsByConnectionFunction", "ListDistributionsByConnectionFunction", `1 distribution, ${kb(SZ.ListDistributionsByConnectionFunction)}`],
+    ["UpdateConnectionFunction", "Update", `62 B of code; ${kb(SZ.UpdateConnectionFunction)}`],
+    ["PublishConnectionFunction", "Publish", kb(SZ.PublishConnectionFunction)],
+    ["TestConnectionFunction", "Test", `connection object; ${kb(SZ.TestConnectionFunction)} (2 log lines)`],
+    ["DeleteConnectionFunction", "Delete", "204, no body"],
+  ];
+  const LARGE = [
+    ["list100", "ListConnectionFunctions, 100 summaries", kb(SZ.list100)],
+    ["dist100", "ListDistributionsByConnectionFunction, 100 distributions", `${kb(SZ.dist100)} (each: 3 aliases, 3 origins, an origin group, default + 2 cache behaviours, 2 error pages, mTLS)`],
+    ["get40k", "GetConnectionFunction, 40,960 bytes of code", kb(SZ.get40k)],
+    ["create40k", "CreateConnectionFunction, 40,960 bytes of code", "request 54.7 kB of XML (base64), hashed for the signature"],
+    ["update40k", "UpdateConnectionFunction, 40,960 bytes of code", "the same, with If-Match"],
+  ];
+  for (const env of envs) {
+    const opsMin = OPS.map(([k]) => [k, stat(apiRatio(env, "ops", k)).med]).filter(([, v]) => Number.isFinite(v));
+    if (opsMin.length) H[`opsMin_${env}`] = opsMin.reduce((a, b) => (b[1] < a[1] ? b : a));
+    for (const [k] of LARGE) H[`${k}_${env}`] = stat(apiRatio(env, "large", k)).med;
+  }
+  if (envs.some((env) => R[env].ops?.length)) {
+    out.push(`## 7. Every operation
+
+Each operation's whole \`send()\` through a transport that answers at once (ours: a config \`fetch\` returning a
+\`Response\`; the SDK: a request handler returning its \`HttpResponse\`), with an answer the size of the service's
+samples (bench/ops.mjs), SDK and ours interleaved in batches of ≈ 5 ms, ${m.apiMs} ms per peer per case per round.
+The smoke run checks that ours deep-equals the SDK's output for every case.
+
+${apiTable("ops", OPS)}
+
+## 8. Large answers and requests
+
+The same measurement with the big answers users meet: a 100-summary page, a page of 100 realistic distribution
+summaries, 40,960 bytes of code (the service's limit) read back, and written by Create and Update (base64 in the XML
+body, whose SHA-256 goes into the signature).
+
+${apiTable("large", LARGE)}`);
+  }
+
+  // ---------------------------------------------------------------- paginator
+  const pagerRows = [];
+  for (const env of envs) {
+    const pg = R[env].pager;
+    if (!pg?.length) continue;
+    const v = (peer, f = "perSec") => pg.map((r) => r[peer]?.[f]);
+    for (const [peer, label] of [["sdk", "SDK `paginateListConnectionFunctions`"], ["ours", "**cloudfront-wasm** `paginateListConnectionFunctions`"], ["floor", "floor: the same 10 POSTs, unsigned, bodies read, not parsed"]]) {
+      pagerRows.push([
+        ENV[env],
+        label,
+        spread(stat(us(v(peer)).map((x) => x / 1000)), num),
+        rspread(stat(ratios(v(peer), v("sdk")))),
+        env === "node" ? spread(stat(v(peer, "cpuUs").map((x) => x / 1000)), num) : "–",
+        env === "node" ? rspread(stat(ratios(v(peer, "cpuUs"), v("floor", "cpuUs")))) : "–",
+      ]);
+    }
+    H[`pager_${env}`] = stat(ratios(v("ours"), v("sdk"))).med;
+    if (env === "node") H.pagerCpu = stat(ratios(v("sdk", "cpuUs"), v("ours", "cpuUs"))).med;
+  }
+  if (pagerRows.length) {
+    out.push(`## 9. Paginator: 1,000 functions, 100 a page
+
+bench/api-server.mjs serves a 1,000-function account (the pages made once at start-up, 96 kB each) to
+\`ListConnectionFunctions\`, by the \`Marker\` in the request body. One walk = 10 signed POSTs, each page read into the
+output object; walks interleaved, one at a time. Node: CPU of the client process per walk.
+
+${table(["env", "peer", "ms per walk (wall)", "walks/s ÷ SDK", "CPU ms per walk", "CPU ÷ floor"], pagerRows)}`);
+  }
 
   // ---------------------------------------------------------------- targets
   const tg = [];
@@ -258,13 +407,41 @@ ${table(["env", "calls", "wasm linear memory", "JS heap used", "RSS", "ArrayBuff
   }
   for (const env of envs)
     T(`parsing in ${ENV[env]} ≥ 2× SDK`, `${rx(H[`parse_${env}`])} (whole send()); parse cost alone: ${rx(H[`parseIncr_${env}`])}`, H[`parse_${env}`] >= 2);
+  for (const env of envs) {
+    const w = H[`opsMin_${env}`];
+    if (w) T(`every operation's send() in ${ENV[env]} ≥ 1× SDK (issue 12)`, `slowest: ${w[0]} ${rx(w[1])}`, w[1] >= 1);
+  }
+  for (const env of envs)
+    if (H[`list100_${env}`] !== undefined) {
+      const worst = Math.min(H[`list100_${env}`], H[`dist100_${env}`], H[`get40k_${env}`]);
+      T(
+        `large answers in ${ENV[env]} ≥ 3× SDK (issue 12)`,
+        `List 100: ${rx(H[`list100_${env}`])}, ListDistributions 100: ${rx(H[`dist100_${env}`])}, Get 40 KB: ${rx(H[`get40k_${env}`])}`,
+        worst >= 3,
+      );
+    }
+  for (const env of envs)
+    if (H[`create40k_${env}`] !== undefined)
+      T(
+        `large writes in ${ENV[env]} ≥ 2× SDK (issue 12)`,
+        `Create 40 KB: ${rx(H[`create40k_${env}`])}, Update 40 KB: ${rx(H[`update40k_${env}`])}`,
+        Math.min(H[`create40k_${env}`], H[`update40k_${env}`]) >= 2,
+      );
   if (R.node.e2e)
     T(
-      "end to end in Node: CPU/call ≤ 1.10× floor",
+      "end to end in Node: CPU/call ≤ 1.2× floor (issue 12)",
       `${rx(H.e2eCpuFloor_seq)} sequential, ${rx(H.e2eCpuFloor_par)} 32 in flight (SDK uses ${rx(H.e2eCpuSdk_seq)} / ${rx(H.e2eCpuSdk_par)} ours)`,
-      H.e2eCpuFloor_seq <= 1.1 && H.e2eCpuFloor_par <= 1.1,
+      H.e2eCpuFloor_seq <= 1.2 && H.e2eCpuFloor_par <= 1.2,
     );
-  for (const env of envs) if (H[`cold_${env}`] !== undefined) T(`cold start in ${ENV[env]} ≤ 0.5× SDK`, rx(H[`cold_${env}`]), H[`cold_${env}`] <= 0.5);
+  for (const env of envs) {
+    if (H[`coldFloor_${env}`] === undefined) continue;
+    const need = env === "chromium" ? 1.3 : 1.1;
+    T(
+      `cold start in ${ENV[env]} ≤ ${need}× floor (issue 12)`,
+      `${rx(H[`coldFloor_${env}`])} the floor (${rx(H[`cold_${env}`])} the SDK; the floor is ${rx(H[`coldFloorSdk_${env}`])} the SDK)`,
+      H[`coldFloor_${env}`] <= need,
+    );
+  }
   for (const env of envs)
     if (H[`memWasm_${env}`] !== undefined)
       T(
@@ -273,50 +450,130 @@ ${table(["env", "calls", "wasm linear memory", "JS heap used", "RSS", "ArrayBuff
         H[`memWasm_${env}`] === 0 && Math.abs(H[`memHeap_${env}`]) < 2 * 2 ** 20,
         "JS heap threshold for “noise”: 2 MiB",
       );
-  out.push(`## Targets (issue 4)\n\n${table(["target", "measured (this run)", "", "note"], tg)}`);
-  out.push(NOTES);
+  for (const c of memCases)
+    T(
+      `memory in ${ENV[c.env]}, \`${c.name}\`: flat from ${int(c.from)} to ${int(c.to)} calls (issue 12)`,
+      `wasm ${c.wasm >= 0 ? "+" : ""}${kib(c.wasm)}, JS heap ${c.heap >= 0 ? "+" : ""}${mib(c.heap)}`,
+      c.wasm === 0 && Math.abs(c.heap) < 2 * 2 ** 20,
+      "JS heap threshold for “noise”: 2 MiB",
+    );
+  out.push(`## Targets (issues 4 and 12)\n\n${table(["target", "measured (this run)", "", "note"], tg)}`);
+  out.push(notes(H, R));
 
   const markdown = out.join("\n\n") + "\n";
   const text = markdown.replace(/\*\*/g, "");
-  return { text, markdown, svg: chart(H, R, envs), headline: H };
+  return { text, markdown, svg: chart(H, R, envs), headline: H, speed: speed(H, R, tg) };
 }
 
-const NOTES = `## What bounds the misses
+/** README's "Speed" paragraph, from this run (bench/run.mjs writes it between "## Speed" and the chart). */
+function speed(H, R, targets) {
+  const r = (x) => (Number.isFinite(x) ? `${x.toFixed(x >= 10 ? 1 : 2)}×` : "–");
+  const m = R.meta;
+  const opsRange = (env) => {
+    const v = Object.keys(R[env]?.ops?.[0] ?? {}).map((k) => med(R[env].ops.map((o) => o[k]?.ours?.perSec / o[k]?.sdk?.perSec)));
+    return v.length ? `${r(Math.min(...v))}–${r(Math.max(...v))}` : "–";
+  };
+  const missed = targets.filter((t) => t[2] !== "met").map((t) => t[0].replace(/ \(issue 1?\d\)$/, ""));
+  return `From [BENCHMARKS.md](BENCHMARKS.md): one run of this code (${m.date.slice(0, 16).replace("T", " ")} UTC) with the SDK in the same run; ratios are
+medians over ${m.rounds} rounds of interleaved calls, on a 2-core machine shared with other jobs (load average ${m.load?.[0] ?? "?"} at the start,
+${m.load?.[1] ?? "?"} at the end), so figures move ±20 % or more between runs. Against \`@aws-sdk/client-cloudfront\`:
+- **every operation's \`send()\`** through an instant transport: **${opsRange("node")}** the SDK's calls per second in Node, **${opsRange("chromium")}** in Chromium;
+- **large answers**: 100 function summaries **${r(H.list100_node)}** (Node) / **${r(H.list100_chromium)}** (Chromium), 100 distribution summaries (895 kB)
+  **${r(H.dist100_node)}** / **${r(H.dist100_chromium)}**, 40 KB of code **${r(H.get40k_node)}** / **${r(H.get40k_chromium)}**; **large writes** (40 KB of code) Create **${r(H.create40k_node)}** /
+  **${r(H.create40k_chromium)}**, Update **${r(H.update40k_node)}** / **${r(H.update40k_chromium)}**;
+- **the paginator** over 1,000 functions against a local server: **${r(H.pager_node)}** the SDK's walks per second in Node (the SDK spends ${r(H.pagerCpu)} our CPU per walk),
+  **${r(H.pager_chromium)}** in Chromium;
+- **signing alone** **${r(H.sign_node)}** the SDK's signer in Node, **${r(H.sign_chromium)}** in Chromium (where the SDK awaits WebCrypto per HMAC);
+- **end to end** against a local server, Node: **${r(H.e2eRate_node_seq)}** the SDK's calls per second, CPU per call **${r(H.e2eCpuFloor_seq)}** a bare \`fetch\`'s
+  (the SDK: ${r(H.e2eCpuSdk_seq * H.e2eCpuFloor_seq)});
+- **cold start** (process or page start to the first answer): **${r(H.coldFloor_node)}** a bare-\`fetch\` floor's in Node, **${r(H.coldFloor_chromium)}** in Chromium
+  (the SDK: ${r(H.coldFloor_node / H.cold_node)} / ${r(H.coldFloor_chromium / H.cold_chromium)});
+- wasm memory and JS heap **flat** over 1,000 calls of the 100 distributions and 10,000 of the 40 KB code; **${r(H.bytesGzip)} the bytes**.
 
-These notes are kept by hand in bench/report.mjs; the figures above are regenerated each run. Profiles: \`node --cpu-prof\`
-on sequential calls in Node 20 on this machine (self time grouped by where it runs), \`cargo run --release --example
-native_speed\` for the same Rust code compiled natively, \`twiggy\` for bytes.
+Missed in this run: ${missed.length ? missed.join("; ") : "none"}. What bounds each, and what was tried, is in BENCHMARKS.md's notes.`;
+}
 
-- **Signing in Chromium (≥ 20× the SDK's signer).** Measured with the core's signing alone (the bench build's
-  \`signForBench\`); Node's ≥ 3× is met. What one of our signatures costs (≈ 15 µs in Node, the same order in Chromium):
-  the SHA-256 work in wasm — sha2's compact rounds (the unrolled ones measured 1.4 KB gzip bigger *and* slower in V8
-  here) — for the canonical request, the string to sign and the key lookup (the signing key is derived once a day and
-  its HMAC pads are pre-hashed, as far as a signer can cache), then reading the input and the credentials from JS
-  (property reads, one RegExp search per string for lone surrogates, UTF-8 copies) and returning the header. Compiled
-  natively the same Rust builds and signs a request in ≈ 3.5 µs with the key kept (\`native_speed\`, this machine):
-  in wasm the hashing runs several times slower (compact rounds, no SHA instructions) and the crossings come on top.
-  The SDK's signer in Chromium awaits WebCrypto once per HMAC (≈ 110–180 µs a signature here): 20× would need ≈ 6–9 µs
-  per signature *including* the JS↔wasm crossings, about twice native speed. Our whole \`send()\` is ≈ 3× the SDK's in
-  both.
-- **End to end in Node (CPU per call ≤ 1.10× the floor).** A bare \`fetch\` carrying our three headers and
-  \`redirect: "manual"\` (the last row of table 4) costs about the floor's CPU, so the gap is our own per-call work: the JS wrapper and its promises, reading input and credentials, signing (above), the request's init
-  object, the wasm-bindgen glue (string copies through \`TextEncoder\`/\`TextDecoder\`, the future's closures and
-  microtasks), parsing, and the output object built through ≈ 60 imported calls (each key decoded from wasm memory), plus
-  the GC of all of it — ≈ 150–250 µs of CPU a call here, against the SDK's ≈ 700. Within 10 % of the floor would need
-  that under ≈ 35 µs. The next step would be one crossing for the output (JSON text from wasm and a reviver for the
-  \`Date\`s) and fewer for the input.
-- **Cold start (≤ 0.5× the SDK).** In Node ours is at the floor — a process that imports one module and makes one bare
-  \`fetch\` — so whether the ratio lands under 0.5× depends on how long the SDK's import takes in that run (0.43× to
-  0.67× across this session's runs). In Chromium ours loads in two round trips (the JS, then on the first \`send()\` the
-  \`.wasm\`, compiled while it streams), where aws4fetch is one script; a page can overlap them by calling \`init()\` at
-  start-up or preloading the \`.wasm\`, which the bench's plain "call once" page deliberately does not do. 7 samples on
-  a shared 2-core machine: the spread is wide.
-- **Parse cost alone in Node** (an estimate, the difference of two whole-call figures) is below the whole call's ratio:
-  our XML reading is ≈ 12 µs for this body natively (\`native_speed\`), the rest of the difference is
-  building the output object through imported calls (see above). Not a target; the whole call is.
-- **Noise.** Spreads are wide on this shared 2-core machine; ratios are taken within one round (peers interleaved in
-  batches of 16 calls), which is what the issue asks to compare.
+/** The hand-kept notes, with this run's figures where a note cites one. */
+function notes(H, R) {
+  const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "–");
+  const r = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : "–");
+  return `## What bounds the misses, and what was done (issue 12)
+
+These notes are kept by hand in bench/report.mjs (\`notes()\`); the figures they quote come from the tables above, so
+from this run. Tools: \`node bench/profile.mjs\` (V8's CPU profiler on sequential end-to-end calls, ours and the floor
+taking turns in short processes, self time grouped by where it runs), \`node bench/run.mjs --only sign,cold …\` for one
+part, and interleaved A/B runs of two builds in one process for each change tried.
+
+- **CPU per end-to-end call in Node (≤ 1.2× the floor): ${r(H.e2eCpuFloor_seq)} sequential, ${r(H.e2eCpuFloor_par)} with 32 in flight.**
+  Where the difference goes. The floor carrying our three headers and \`redirect: "manual"\` costs what the bare floor
+  costs (table 4), so the request's shape adds nothing. Our own work per call, measured two ways in this run, is
+  ${f(H.e2eGapUs)} µs on the real path (ours − that floor) and ${f(H.e2eStubUs)} µs as a whole \`send()\` through a stub \`fetch\`
+  with no I/O${
+    H.e2eGapUs <= H.e2eStubUs * 1.25
+      ? ": they agree within the noise, so the real path adds nothing beyond our own work"
+      : `: the real path costs ours ≈ ${f(H.e2eGapUs - H.e2eStubUs, 0)} µs more than the same work without I/O, which the profile cannot pin down
+  on this machine (below); the likely parts are our six \`Headers.get\` reads on a network \`Response\` (a stub's headers are a
+  few) and the GC of our per-call objects, which on the real path stay alive across the network wait and get promoted
+  out of the young generation`
+  }. The profile splits our own work: the core
+  in wasm (building and signing the request, reading the XML: ≈ 45–55 % of it; the profile's "wasm" group, which the
+  floor does not have but for undici's HTTP parser), the wasm-bindgen glue (≈ 30–35 %: strings copied in and out through
+  \`TextEncoder\`/\`TextDecoder\`, the output object built by serde-wasm-bindgen one property at a time, the future's
+  closures), other JS and GC (≈ 15 %), and js/index.js's wrapper and promises (≈ 5 %). Body reading and copying: the
+  \`arrayBuffer()\` is the floor's too, the copy of 1 KB into wasm memory well under 1 µs; header reads: six
+  \`Headers.get\` calls, a few µs. undici and the socket layer show up to twice the floor's *sampled* time per call on
+  this machine, but V8's sampler charges the time a process waits to run to the syscall it waits in, and that grows with
+  the wall time of a call, so those groups do not split the CPU reliably here; the two same-run measurements above do.
+  ≤ 1.2× the floor allows ${f(H.e2eFloorUs * 0.2)} µs of our own work per call; ours is about ${f(H.e2eStubUs)}. What was tried and
+  measured (A/B, interleaved, one process): building the output in one crossing — JSON text written in wasm, one
+  \`JSON.parse\`, then the \`Date\`s and blobs set along their paths — came out within ±15 % of the object built
+  member by member on every operation, because the XML reading in wasm is ≈ 70–75 % of a large answer's profile, so it
+  was not kept. What is left is the core's own speed (the wasm build is size-optimized: \`opt-level="z"\`, sha2's compact
+  rounds, quick-xml and aws-sigv4 since issue 9).
+- **Signing in Chromium (≥ 20× the SDK's signer): ${r(H.sign_chromium)}.** The crossings measured alone (table 2, "its crossings
+  alone": the same reads of input and credentials and the same request building, without the signature) take
+  ${f(H.signReadUs_chromium)} of our ${f(H.signUs_chromium)} µs per signature, and one empty call ${f(H.signEmptyUs_chromium, 2)} µs; so even with no crossings at
+  all the signature itself (the canonical request's SHA-256, the string to sign, and one HMAC with the signing key that
+  aws-sigv4 derives once a day per client; SHA-256 in wasm without SHA instructions) takes ≈ ${f(H.signUs_chromium - H.signReadUs_chromium)} µs, against ${f(H.signSdkUs_chromium / 20)} µs that 20× the SDK's WebCrypto signer
+  (${f(H.signSdkUs_chromium)} µs here) would allow. Cut tried: each string read in one crossing (\`as_string\`, the lone-surrogate
+  RegExp only for text holding U+FFFD) instead of three: no difference beyond ±5 % in an A/B of the two bench builds,
+  because most of the "crossings alone" time is the request building and the credentials, not the copies; not kept.
+  Passing input and credentials in one crossing would need the core↔JS contract changed (a serialized input) and would
+  still leave the hashing above the bound. Node: ${r(H.sign_node)} (≥ 3× was issue 4's target there).
+- **Cold start (Node ≤ 1.1×, Chromium ≤ 1.3× the floor): Node ${r(H.coldFloor_node)}, Chromium ${r(H.coldFloor_chromium)}.** Done: js/index.js starts the
+  \`.wasm\`'s download and compilation when it is imported (\`WebAssembly.compileStreaming\`, in a microtask after the
+  module graph has run, so the Node, workerd and Deno entries, which set their own loaders, never fetch), and the first
+  call or \`init()\` instantiates it; in a page the \`.wasm\` request now starts right after the script, before any call
+  (resource timing). js/node.js reads and compiles the \`.wasm\` asynchronously (V8 compiles off the main thread) from
+  import on. Measured A/B (12 fresh pages each, interleaved, the bench's call-once page): 0.97× the previous loader's
+  time to the first answer, within the noise — in that page the first call follows the import at once, so starting at
+  import gains little there; it helps a page that does other work between importing and calling. What is left above the floor: in a page the floor is one script and one request, ours a second request
+  (the \`.wasm\`, ${f((R.bytes?.ours?.parts?.wasm?.gzip ?? NaN) / 1000)} kB gzip) whose compile now overlaps the script's start-up, then the
+  instantiation and the first call's signing in a module that has not tiered up; in Node, where the floor is a process
+  that loads undici and makes one request, ours adds loading our two modules, reading and compiling the 117 kB
+  \`.wasm\` and instantiating it before the first call can sign. The SDK is ${f(1 / H.coldFloorSdk_node, 2)}× the floor in Node and
+  ${f(1 / H.coldFloorSdk_chromium, 2)}× in Chromium. ${R.meta.coldSamples} samples each on a shared machine: the spread (table 5) is wider than the
+  target's margin.
+- **Large answers (≥ 3× the SDK).** List 100: Node ${r(H.list100_node)}, Chromium ${r(H.list100_chromium)}; ListDistributions 100: Node
+  ${r(H.dist100_node)}, Chromium ${r(H.dist100_chromium)}; Get 40 KB: Node ${r(H.get40k_node)}, Chromium ${r(H.get40k_chromium)}. On big XML the fixed per-call costs that make
+  ours fast on small answers no longer matter, and what is left is reading XML in wasm (quick-xml, size-optimized)
+  against fast-xml-parser's string scanning in V8's optimizing JIT, plus building the output object property by
+  property through the glue. A dist100 call's profile in Node: ≈ 70 % wasm, ≈ 10 % glue, the rest \`Response\` and GC.
+  Get's answer is not XML at all: the SDK's stub handler hands its bytes over as they are, while ours copies the 40 KB
+  into wasm memory and back out into the output's \`Uint8Array\`, on top of a whole call; that bounds Get (in
+  Chromium especially, where the SDK's path is cheapest).
+- **Large writes (≥ 2× the SDK).** Create 40 KB: Node ${r(H.create40k_node)}, Chromium ${r(H.create40k_chromium)}; Update 40 KB: Node
+  ${r(H.update40k_node)}, Chromium ${r(H.update40k_chromium)}. Both sides base64 40,960 bytes and hash the 55 kB body; in Node the SDK hashes with
+  the platform's native SHA-256, ours with sha2's compact rounds in wasm, which bounds ours there.
+- **Issue 4's targets that this run misses** (bytes ≤ 0.53×, signing ≥ 3× and parsing ≥ 2× in Node, when they show as
+  missed above): the bytes are the core's budget question since issue 9 (README "Size"); signing and parsing moved with
+  the core's move onto aws-sigv4, quick-xml and serde-wasm-bindgen and with the load — interleaved in one process the
+  new \`signForBench\` took 0.96–1.04× the previous build's time (the core's A/B), and a whole \`send()\` 0.86–1.01× on
+  Describe, a 100-distribution page and a 40 KB Update (mine, through a stub transport).
+- **Noise.** Two cores shared with up to six other jobs (the load averages are in the header): figures move ±20 % or
+  more from run to run, and the ratios, taken within one round of interleaved calls, are what to compare.
 `;
+}
 
 // ---------------------------------------------------------------- chart
 function chart(H, R, envs) {
@@ -327,9 +584,23 @@ function chart(H, R, envs) {
     ...envs.map((env) => [`Signing, ${env === "node" ? "Node" : "Chromium"} (÷ SDK signer)`, e(env, "sign"), e(env, "signA4f")]),
     ...envs.map((env) => [`Parsing, ${env === "node" ? "Node" : "Chromium"} (÷ SDK send)`, e(env, "parse"), e(env, "parseA4f")]),
     ["CPU per call, Node e2e, SDK ÷ peer", H.e2eCpuSdk_seq, med(ratios(nd("node", "sdk"), nd("node", "a4f")))],
+    ...(Number.isFinite(H.pagerCpu) ? [["CPU per paginator walk, Node, SDK ÷ peer", H.pagerCpu]] : []),
     ...envs
       .filter((env) => H[`cold_${env}`] !== undefined)
       .map((env) => [`Cold start, ${env === "node" ? "Node" : "Chromium"}, SDK ÷ peer`, 1 / e(env, "cold"), 1 / e(env, "coldA4f")]),
+    ...envs.flatMap((env) => {
+      const E = env === "node" ? "Node" : "Chromium";
+      const w = H[`opsMin_${env}`];
+      return [
+        w ? [`Slowest op's send() (${w[0].replace("ByConnectionFunction", "").replace("ConnectionFunction", "")}), ${E}`, w[1]] : null,
+        [`List, 100 summaries, ${E}`, e(env, "list100")],
+        [`ListDistributions, 100, ${E}`, e(env, "dist100")],
+        [`Get, 40 KB of code, ${E}`, e(env, "get40k")],
+        [`Create, 40 KB of code, ${E}`, e(env, "create40k")],
+        [`Update, 40 KB of code, ${E}`, e(env, "update40k")],
+        [`Paginator, 1,000 functions, ${E}`, e(env, "pager")],
+      ].filter((r) => r && Number.isFinite(r[1]));
+    }),
   ];
   const W = 760,
     left = 290,

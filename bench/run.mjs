@@ -16,6 +16,7 @@ import path from "node:path";
 import { once } from "node:events";
 import * as esbuild from "esbuild";
 import { report } from "./report.mjs";
+import { CASES, bodyBytes } from "./ops.mjs";
 
 process.env.AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING ??= "1";
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true"; // the SDK's "Node >= 22 soon" warning
@@ -31,9 +32,42 @@ const MS = opt("--ms", SMOKE ? 15 : 400); // per measurement per peer per round
 const E2E_MS = SMOKE ? 30 : Math.round(MS * 1.5);
 const COLD = opt("--cold", SMOKE ? 1 : 7); // cold-start samples per peer
 const MEM = SMOKE ? [200, 1000] : [1_000, 100_000];
+// Memory with big answers (bench/ops.mjs): the largest (100 distributions, 895 kB) after 100 and 1,000
+// calls — 10,000 of them would take ≈ 10 minutes per environment here — and the 40 KB code after 100 and 10,000.
+const MEM_LARGE = SMOKE
+  ? [{ case: "dist100", counts: [4, 12] }, { case: "get40k", counts: [20, 100] }]
+  : [{ case: "dist100", counts: [100, opt("--mem-dist-calls", 1_000)] }, { case: "get40k", counts: [100, 10_000] }];
+const API_MS = opt("--api-ms", SMOKE ? 10 : 300); // per peer per whole-API case per round
 const PEERS = ["sdk", "ours", "a4f", "floor"];
+// `--only cold,pager`: just those parts (sign, parse, e2e, ops, large, pager, memory, cold), for working on one
+// figure; prints the results and writes neither BENCHMARKS.md nor the chart.
+const ONLY = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1].split(",")) : null;
+const part = (name) => !ONLY || ONLY.has(name);
 const log = (...a) => console.error(...a);
 const t00 = performance.now();
+const loadAtStart = os.loadavg();
+
+// `--report-only`: BENCHMARKS.md and the chart again from the last full run's bench/out/results.json
+// (after editing the hand-kept notes in report.mjs), without measuring anything.
+if (flag("--report-only")) {
+  const saved = JSON.parse(readFileSync(path.join(OUT, "results.json"), "utf8"));
+  const { markdown, svg, speed } = report(saved, { smoke: false });
+  writeFileSync(path.join(ROOT, "BENCHMARKS.md"), markdown);
+  writeFileSync(path.join(ROOT, "bench/chart.svg"), svg);
+  writeSpeed(speed);
+  log("wrote BENCHMARKS.md, bench/chart.svg and README's Speed from bench/out/results.json");
+  process.exit(0);
+}
+
+/** README's "## Speed" section, up to its chart, becomes `text`. */
+function writeSpeed(text) {
+  const file = path.join(ROOT, "README.md");
+  const readme = readFileSync(file, "utf8");
+  const start = readme.indexOf("## Speed\n");
+  const end = readme.indexOf("![ratios to the SDK](bench/chart.svg)", start);
+  if (start < 0 || end < 0) return log("README.md has no Speed section with the chart: not written");
+  writeFileSync(file, `${readme.slice(0, start)}## Speed\n${text}\n\n${readme.slice(end)}`);
+}
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc");
@@ -129,6 +163,26 @@ function check(what, fn) {
   }
 }
 /** The checks of the smoke run (also made in full runs): our outputs equal the SDK's. */
+function checkApiOutputs(env, o) {
+  for (const [name, v] of Object.entries(o)) {
+    if (name === "paginator") continue;
+    check(`${env}: ${name}: ours deep-equals the SDK`, () => assert.deepStrictEqual(v.ours, v.sdk));
+  }
+  check(`${env}: list100 has 100 summaries, dist100 100 distributions, get40k 40,960 bytes`, () => {
+    assert.equal(o.list100.sdk.ConnectionFunctions.length, 100);
+    assert.equal(o.dist100.sdk.DistributionList.Items.length, 100);
+    assert.equal(o.dist100.sdk.DistributionList.Items[0].Origins.Items.length, 3);
+    assert.equal(atob(o.get40k.sdk.ConnectionFunctionCode.$bytes).length, 40_960);
+  });
+  const p = o.paginator;
+  check(`${env}: both paginators walk 1,000 functions in 10 pages, and their pages deep-equal`, () => {
+    assert.equal(p.counts.sdk, 1000);
+    assert.equal(p.counts.ours, 1000);
+    assert.equal(p.sdk.length, 10);
+    assert.ok(p.counts.floorBytes > 0);
+    assert.deepStrictEqual(p.ours, p.sdk);
+  });
+}
 function checkOutputs(env, o) {
   check(`${env}: ours deep-equals the SDK (3-KVS body, stub transport)`, () => assert.deepStrictEqual(o.oursBody, o.sdkBody));
   check(`${env}: aws4fetch+fast-xml-parser shaping deep-equals the SDK (3-KVS body)`, () => assert.deepStrictEqual(o.a4fBody, o.sdkBody));
@@ -148,18 +202,16 @@ const results = { bytes, node: {}, chromium: null };
 
 // ------------------------------------------------------------------ Node
 async function rounds(S, label) {
-  const r = { sign: [], parse: [], e2e: [] };
+  const r = { sign: [], parse: [], e2e: [], ops: [], large: [], pager: [] };
+  const ms = { sign: MS, parse: MS, e2e: E2E_MS, ops: API_MS, large: API_MS, pager: E2E_MS };
+  const kinds = Object.keys(r).filter(part);
   if (!SMOKE) {
     log(`${label}: warm-up round`);
-    await S.signRound(0, MS / 3);
-    await S.parseRound(0, MS / 3);
-    await S.e2eRound(0, MS / 3);
+    for (const k of kinds.filter((k) => k !== "pager")) await S[`${k}Round`](0, ms[k] / 4);
   }
   for (let i = 0; i < ROUNDS; i++) {
     log(`${label}: round ${i + 1}/${ROUNDS}`);
-    r.sign.push(await S.signRound(i, MS));
-    r.parse.push(await S.parseRound(i, MS));
-    r.e2e.push(await S.e2eRound(i, E2E_MS));
+    for (const k of kinds) r[k].push(await S[`${k}Round`](i, ms[k]));
   }
   return r;
 }
@@ -167,10 +219,12 @@ async function rounds(S, label) {
 {
   log("Node: setting up");
   const S = await import("./suite.mjs");
-  await S.setup({ endpoint: API, body, signWasm: readFileSync(SIGN_WASM) });
+  await S.setup({ endpoint: API, body, signWasm: readFileSync(SIGN_WASM), smoke: SMOKE });
   checkOutputs("node", await S.outputs());
+  checkApiOutputs("node", await S.apiOutputs());
   Object.assign(results.node, await rounds(S, "node"));
 
+  if (part("memory")) {
   log("node: memory");
   const mem = (r) => {
     gc();
@@ -186,7 +240,18 @@ async function rounds(S, label) {
     memory.push(mem({ ...r, calls: done }));
   }
   results.node.memory = memory;
+  results.node.memoryLarge = [];
+  for (const { case: name, counts } of MEM_LARGE) {
+    done = 0;
+    for (const target of counts) {
+      const r = await S.oursCalls(target - done, name);
+      done = target;
+      results.node.memoryLarge.push({ ...mem({ ...r, calls: done }), case: name });
+    }
+  }
+  }
 
+  if (part("cold")) {
   log("node: cold start");
   const cold = Object.fromEntries(PEERS.map((p) => [p, []]));
   for (let i = 0; i < COLD; i++) {
@@ -196,6 +261,7 @@ async function rounds(S, label) {
     }
   }
   results.node.cold = cold;
+  }
 }
 
 // ------------------------------------------------------------------ Chromium
@@ -211,15 +277,20 @@ if (BROWSER) {
     await page.goto(`${STATIC}/bench.html`);
     await page.waitForFunction(() => window.ready === true);
     log("chromium: setting up");
-    await page.evaluate(([endpoint, b]) => window.S.setup({ endpoint, body: b, wasmUrl: "/cloudfront_wasm_bg.wasm", signWasm: "/wasm-bench/cloudfront_wasm_bg.wasm" }), [API, body]);
+    await page.evaluate(([endpoint, b, smoke]) => window.S.setup({ endpoint, body: b, wasmUrl: "/cloudfront_wasm_bg.wasm", signWasm: "/wasm-bench/cloudfront_wasm_bg.wasm", smoke }), [API, body, SMOKE]);
     checkOutputs("chromium", await page.evaluate(() => window.S.outputs()));
+    checkApiOutputs("chromium", await page.evaluate(() => window.S.apiOutputs()));
     const S = {
       signRound: (i, ms) => page.evaluate(([i, ms]) => window.S.signRound(i, ms), [i, ms]),
       parseRound: (i, ms) => page.evaluate(([i, ms]) => window.S.parseRound(i, ms), [i, ms]),
       e2eRound: (i, ms) => page.evaluate(([i, ms]) => window.S.e2eRound(i, ms), [i, ms]),
+      opsRound: (i, ms) => page.evaluate(([i, ms]) => window.S.opsRound(i, ms), [i, ms]),
+      largeRound: (i, ms) => page.evaluate(([i, ms]) => window.S.largeRound(i, ms), [i, ms]),
+      pagerRound: (i, ms) => page.evaluate(([i, ms]) => window.S.pagerRound(i, ms), [i, ms]),
     };
     Object.assign(results.chromium, await rounds(S, "chromium"));
 
+    if (part("memory")) {
     log("chromium: memory");
     const cdp = await ctx.newCDPSession(page);
     let done = 0;
@@ -233,8 +304,23 @@ if (BROWSER) {
       memory.push({ calls: done, wasmMemory: r.wasmMemory, heapUsed: h.usedSize, heapTotal: h.totalSize });
     }
     results.chromium.memory = memory;
+    const memoryLarge = [];
+    for (const { case: name, counts } of MEM_LARGE) {
+      done = 0;
+      for (const target of counts) {
+        const r = await page.evaluate(([n, c]) => window.S.oursCalls(n, c), [target - done, name]);
+        done = target;
+        await cdp.send("HeapProfiler.collectGarbage");
+        await cdp.send("HeapProfiler.collectGarbage");
+        const h = await cdp.send("Runtime.getHeapUsage");
+        memoryLarge.push({ case: name, calls: done, wasmMemory: r.wasmMemory, heapUsed: h.usedSize, heapTotal: h.totalSize });
+      }
+    }
+    results.chromium.memoryLarge = memoryLarge;
+    }
     await ctx.close();
 
+    if (part("cold")) {
     log("chromium: cold start (a fresh context and page per sample)");
     const cold = Object.fromEntries(PEERS.map((p) => [p, []]));
     for (let i = 0; i < COLD; i++) {
@@ -256,6 +342,7 @@ if (BROWSER) {
       assert.deepStrictEqual(outsCold.a4f, outsCold.sdk);
     });
     results.chromium.cold = cold;
+    }
   } finally {
     await browser.close();
   }
@@ -267,12 +354,18 @@ statik.close();
 // ------------------------------------------------------------------ report
 results.meta = meta();
 writeFileSync(path.join(OUT, SMOKE ? "smoke-results.json" : "results.json"), JSON.stringify(results, null, 2));
-const { text, markdown, svg } = report(results, { smoke: SMOKE });
+if (ONLY) {
+  const { headline } = report(results, { smoke: true });
+  console.log(JSON.stringify(Object.fromEntries(Object.entries(headline).filter(([, v]) => v !== undefined && !Number.isNaN(v))), null, 1));
+  process.exit(failures.length ? 1 : 0);
+}
+const { text, markdown, svg, speed } = report(results, { smoke: SMOKE });
 console.log(text);
 if (!SMOKE) {
   writeFileSync(path.join(ROOT, "BENCHMARKS.md"), markdown);
   writeFileSync(path.join(ROOT, "bench/chart.svg"), svg);
-  log("wrote BENCHMARKS.md and bench/chart.svg");
+  writeSpeed(speed);
+  log("wrote BENCHMARKS.md, bench/chart.svg and README's Speed");
 }
 log(`bench took ${((performance.now() - t00) / 1000).toFixed(1)} s`);
 if (failures.length) {
@@ -310,7 +403,11 @@ function meta() {
     msPerMeasurement: MS,
     e2eMs: E2E_MS,
     coldSamples: COLD,
+    apiMs: API_MS,
+    caseBytes: Object.fromEntries([...Object.entries(CASES.ops), ...Object.entries(CASES.large)].map(([k, c]) => [k, bodyBytes(c.answer.body).length])),
     bodyBytes: Buffer.byteLength(body),
     totalSeconds: +((performance.now() - t00) / 1000).toFixed(1),
+    // The machine's 1-minute load average when the run started and ended (2 cores: above 2 means queueing).
+    load: [loadAtStart[0], os.loadavg()[0]].map((x) => +x.toFixed(1)),
   };
 }

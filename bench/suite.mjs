@@ -1,6 +1,7 @@
 // One round of each measurement, the same code in Node and in Chromium (bundled by run.mjs).
 // Every function returns plain numbers (JSON-safe) so the page can hand them to Node.
 import * as P from "./peers.mjs";
+import { CASES, PAGINATOR } from "./ops.mjs";
 
 const now = () => performance.now();
 const cpuNow = () => (globalThis.process?.cpuUsage ? globalThis.process.cpuUsage() : null);
@@ -53,13 +54,13 @@ export async function parRate(fn, ms, width = 32, min = 32) {
  * All `cases` interleaved in batches of `batch` sequential calls, cycling until about `ms` per case has
  * passed, so that every peer sees the same machine load (these machines are shared and noisy).
  */
-export async function interleave(cases, ms, batch = 16) {
+export async function interleave(cases, ms, batch = 16, minCycles = 2, warm = 3) {
   const names = Object.keys(cases);
   const acc = Object.fromEntries(names.map((n) => [n, { n: 0, t: 0, cpu: 0 }]));
-  for (const n of names) for (let i = 0; i < 3; i++) await cases[n](); // warm
+  for (const n of names) for (let i = 0; i < warm; i++) await cases[n]();
   const end = now() + ms * names.length;
   let cycles = 0;
-  while (now() < end || cycles < 2) {
+  while (now() < end || cycles < minCycles) {
     for (const n of names) {
       const f = cases[n];
       const c0 = cpuNow();
@@ -85,13 +86,14 @@ export async function interleave(cases, ms, batch = 16) {
 let ctx;
 
 /** Builds every client once. `endpoint`: the local API server; `body`: the 3-KVS XML. */
-export async function setup({ endpoint, body, wasmUrl, signWasm }) {
+export async function setup({ endpoint, body, wasmUrl, signWasm, smoke = false }) {
   const wasm = await P.initOurs(wasmUrl);
   const tiny = P.TINY_BODY;
   const fx = P.stubFetch; // eslint-disable-line
   ctx = {
     body,
     wasm,
+    smoke, // one cycle of each whole-API case, no extra warm-up: outputs are what the smoke run checks
     // signing
     sdkSign: P.sdkSigner(),
     oursSign: await P.oursSigner(signWasm),
@@ -110,6 +112,16 @@ export async function setup({ endpoint, body, wasmUrl, signWasm }) {
     a4fNet: P.a4fClient(endpoint),
     floorNet: P.floorClient(endpoint),
     floorHeadersNet: P.floorHeadersClient(endpoint),
+    endpoint,
+    // the whole API (bench/ops.mjs): per case an SDK and an ours client answering at once
+    cases: Object.fromEntries(
+      [...Object.entries(CASES.ops).map(([op, c]) => [op, { ...c, op }]), ...Object.entries(CASES.large)].map(([name, c]) => [
+        name,
+        { op: c.op, input: c.input, sdk: P.sdkAnswerClient(c.answer), ours: P.oursAnswerClient(c.answer) },
+      ]),
+    ),
+    sdkPager: P.sdkClient(endpoint),
+    oursPager: P.oursClient(endpoint),
   };
   return { ok: true, wasmMemory: wasmBytes() };
 }
@@ -145,6 +157,7 @@ export function signRound(round, ms) {
     {
       sdkSigner: ctx.sdkSign,
       oursSigner: async () => ctx.oursSign(),
+      ...(ctx.oursSign.readOnly && { oursReadOnly: async () => ctx.oursSign.readOnly(), oursEmpty: async () => ctx.oursSign.empty() }),
       a4fSigner: ctx.a4fSign,
       sdkSendTiny: send(ctx.sdkTiny),
       oursSendTiny: send(ctx.oursTiny, true),
@@ -191,19 +204,82 @@ export async function e2eRound(round, ms, width = 32) {
   };
 }
 
-/** Memory: `calls` more calls of ours (stub fetch, 3-KVS body), 32 in flight; returns wasm linear memory bytes. */
-export async function oursCalls(calls) {
-  const c = ctx.oursBody;
+/**
+ * Memory: `calls` more calls of ours, 32 in flight; returns wasm linear memory bytes. `caseName`: a
+ * case of bench/ops.mjs (its answer through the stub fetch), else the 3-KVS body.
+ */
+export async function oursCalls(calls, caseName) {
+  const k = caseName && ctx.cases[caseName];
+  const c = k ? k.ours : ctx.oursBody;
+  const cmd = k ? () => P.oursOpCmd(k.op, k.input()) : P.oursCmd;
   let left = calls;
   await Promise.all(
-    Array.from({ length: 32 }, async () => {
+    Array.from({ length: Math.min(32, calls) }, async () => {
       while (left > 0) {
         left--;
-        await c.send(P.oursCmd());
+        await c.send(cmd());
       }
     }),
   );
   return { wasmMemory: wasmBytes() };
+}
+
+// ---------------------------------------------------------------- the whole API
+
+/** `names`' cases of bench/ops.mjs: SDK and ours interleaved, in batches of ≈ 5 ms (at least one call). */
+async function apiRound(names, round, ms) {
+  const out = {};
+  for (const name of rotate(names, round)) {
+    const k = ctx.cases[name];
+    const cases = {
+      sdk: () => k.sdk.send(P.sdkOpCmd(k.op, k.input())),
+      ours: () => k.ours.send(P.oursOpCmd(k.op, k.input())),
+    };
+    await cases.sdk(); // the first call of a client sets it up
+    await cases.ours();
+    const t0 = now();
+    await cases.sdk();
+    const batch = Math.max(1, Math.min(16, Math.round(5 / Math.max(now() - t0, 0.01))));
+    out[name] = await interleave(Object.fromEntries(rotate(Object.entries(cases), round)), ms, batch, ctx.smoke ? 1 : 2, ctx.smoke ? 0 : 1);
+    out[name].batch = batch;
+  }
+  return out;
+}
+/** Every operation's send() with a sample-sized answer. */
+export const opsRound = (round, ms) => apiRound(Object.keys(CASES.ops), round, ms);
+/** The large answers and requests. */
+export const largeRound = (round, ms) => apiRound(Object.keys(CASES.large), round, ms);
+
+/** The paginators walking 1,000 functions, 100 a page, against the local answer server; and the floor's walk. */
+export function pagerRound(round, ms) {
+  const { total, pageSize } = PAGINATOR;
+  const cases = {
+    sdk: () => P.sdkWalk(ctx.sdkPager, pageSize),
+    ours: () => P.oursWalk(ctx.oursPager, pageSize),
+    floor: () => P.floorWalk(ctx.endpoint, total, pageSize),
+  };
+  return interleave(Object.fromEntries(rotate(Object.entries(cases), round)), ms, 1, ctx.smoke ? 1 : 3, ctx.smoke ? 0 : 1);
+}
+
+/** Every whole-API case's output from both clients (comparable, JSON-safe), and both paginators' pages. */
+export async function apiOutputs() {
+  const out = {};
+  for (const [name, k] of Object.entries(ctx.cases)) {
+    out[name] = {
+      sdk: P.comparable(await k.sdk.send(P.sdkOpCmd(k.op, k.input()))),
+      ours: P.comparable(await k.ours.send(P.oursOpCmd(k.op, k.input()))),
+    };
+  }
+  const sdkPages = [];
+  const oursPages = [];
+  const counts = {
+    sdk: await P.sdkWalk(ctx.sdkPager, PAGINATOR.pageSize, sdkPages),
+    ours: await P.oursWalk(ctx.oursPager, PAGINATOR.pageSize, oursPages),
+    floorBytes: await P.floorWalk(ctx.endpoint, PAGINATOR.total, PAGINATOR.pageSize),
+  };
+  // Pages compared without $metadata.requestId-like noise: both read the same server, so all of it.
+  out.paginator = { counts, sdk: P.comparable(sdkPages), ours: P.comparable(oursPages) };
+  return out;
 }
 
 /** The outputs of every peer for the same body (stubbed and against the server), for the smoke check. */

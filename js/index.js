@@ -3,9 +3,31 @@
 // the classes (for `instanceof`), paginators, lazy initialization and the credentials cache.
 import initWasm, { WasmClient } from "./cloudfront_wasm.js";
 
-let loader = (input) => initWasm(input === undefined ? undefined : { module_or_path: input });
+let compiling; // the default entry's .wasm, downloading and compiling since import (below)
+const fetchLoader = async (input) => {
+  const module = input === undefined ? await compiling : undefined;
+  return initWasm(input === undefined && module === undefined ? undefined : { module_or_path: input ?? module });
+};
+let loader = fetchLoader;
 let defaultSource; // how the entry finds the .wasm when init() is given nothing (for errors)
 let ready;
+
+// Browsers and workers: the .wasm's download and compilation start when this module is imported
+// (a page that imports a client means to call it), and the first call or init() instantiates it,
+// so the second round trip and the compile overlap the page's own start-up. The Node, workerd and
+// Deno entries set their own loader while the module graph is evaluated, before this microtask
+// runs, so they never fetch here. A failure (offline, no application/wasm type) leaves the first
+// call to load the usual way, which reports it.
+Promise.resolve().then(() => {
+  try {
+    if (loader !== fetchLoader || typeof WebAssembly?.compileStreaming !== "function" || typeof fetch !== "function") return;
+    const url = new URL("./cloudfront_wasm_bg.wasm", import.meta.url);
+    if (url.protocol !== "https:" && url.protocol !== "http:") return;
+    compiling = WebAssembly.compileStreaming(fetch(url)).catch(() => undefined);
+  } catch {
+    // no fetch at start-up here (a worker's global scope, an unusable import.meta.url): the first call loads
+  }
+});
 
 /**
  * Used by the Node, workerd and Deno entries to load the .wasm their own way; `source` says

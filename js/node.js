@@ -4,8 +4,21 @@ import { readFile } from "node:fs/promises";
 import { initSync } from "./cloudfront_wasm.js";
 import { setWasmLoader } from "./index.js";
 
+// The .wasm is read and compiled (V8 compiles off the main thread) from the moment this module is
+// imported; the first call or init() instantiates it. A failure is reported by that call, and the
+// next one tries again.
+let compiled;
+const compile = () =>
+  (compiled ??= readFile(new URL("./cloudfront_wasm_bg.wasm", import.meta.url))
+    .then((bytes) => WebAssembly.compile(bytes))
+    .catch((e) => {
+      compiled = undefined;
+      throw e;
+    }));
+compile().catch(() => {});
+
 setWasmLoader(async (input) => {
-  const module = input ?? (await readFile(new URL("./cloudfront_wasm_bg.wasm", import.meta.url)));
+  const module = input ?? (await compile());
   initSync({ module });
 });
 

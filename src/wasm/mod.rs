@@ -134,6 +134,24 @@ impl WasmClient {
         let authorization = request.headers.iter().find(|(name, _)| *name == "authorization");
         Ok(authorization.map(|(_, value)| value.clone()).unwrap_or_default())
     }
+
+    /// `signForBench` without the signature: the same reads of the input and the credentials
+    /// and the same request building, so the bench can tell the crossings from the hashing.
+    #[wasm_bindgen(js_name = readForBench)]
+    pub fn read_for_bench(&self, operation: &str, input: &JsValue, credentials: &JsValue) -> Result<usize, JsValue> {
+        let op = operation::find(operation).ok_or_else(|| JsValue::from_str("unknown operation"))?;
+        let fail = |e: Error| error_descriptor(&e, 0, 0.0);
+        let request = build(op, input, &self.inner.endpoint).map_err(fail)?;
+        read_credentials(credentials).map_err(fail)?;
+        Ok(request.headers.len())
+    }
+
+    /// One call into wasm and back with a string as long as an `authorization` header: what
+    /// any crossing costs, with nothing read.
+    #[wasm_bindgen(js_name = emptyForBench)]
+    pub fn empty_for_bench(&self) -> String {
+        "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240501/us-east-1/cloudfront/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000000000000000000000000000000000000000000000000000000000000000".into()
+    }
 }
 
 fn build(op: &Operation, input: &JsValue, endpoint: &Endpoint) -> Result<HttpRequest, Error> {

@@ -67,6 +67,7 @@ fn aborter(controller: &AbortController) -> Option<Function> {
 /// One request and its whole answer, cancelled by `signal` or after `timeout_ms`.
 /// Without a timeout the caller's signal (if any) goes to `fetch` as it is: an own
 /// controller, its bound `abort` and a listener are made only when a timer needs them.
+/// One `send` await for both cases: two would put two copies of its states in this future.
 pub async fn exchange(
     req: &HttpRequest,
     fetch: Option<&Function>,
@@ -75,19 +76,17 @@ pub async fn exchange(
     max_body: usize,
     binary: bool,
 ) -> Result<Answer, Failure> {
-    let Some(ms) = timeout_ms else {
-        return send(req, fetch, signal, max_body, binary).await.map_err(|e| match signal {
-            Some(s) if s.aborted() => Failure::Aborted,
-            _ => e,
-        });
+    let controller = match timeout_ms {
+        Some(_) => Some(AbortController::new().map_err(Failure::Network)?),
+        None => None,
     };
-    let controller = AbortController::new().map_err(Failure::Network)?;
-    let abort = aborter(&controller);
+    let abort = controller.as_ref().and_then(aborter);
     if let (Some(s), Some(a)) = (signal, &abort) {
         let _ = s.add_event_listener_with_callback("abort", a);
     }
-    let timer = abort.as_ref().map(|a| set_timeout(a, ms));
-    let result = send(req, fetch, Some(&controller.signal()), max_body, binary).await;
+    let timer = abort.as_ref().zip(timeout_ms).map(|(a, ms)| set_timeout(a, ms));
+    let own_signal = controller.as_ref().map(AbortController::signal);
+    let result = send(req, fetch, own_signal.as_ref().or(signal), max_body, binary).await;
     if let Some(t) = &timer {
         clear_timeout(t);
     }
@@ -97,7 +96,7 @@ pub async fn exchange(
     match result {
         Ok(answer) => Ok(answer),
         Err(_) if signal.is_some_and(AbortSignal::aborted) => Err(Failure::Aborted),
-        Err(_) if controller.signal().aborted() => Err(Failure::TimedOut),
+        Err(_) if own_signal.as_ref().is_some_and(AbortSignal::aborted) => Err(Failure::TimedOut),
         Err(e) => Err(e),
     }
 }

@@ -67,6 +67,25 @@ test("transient (empty500) delays stay under the 50 ms / 100 ms full-jitter caps
   assert.ok(g[0] <= 50 + SLACK && g[1] <= 100 + SLACK, `transient delays ${g}`);
 });
 
+test("backoff is floor(random × min(base × 2^n, 20 s)): with random fixed at 0.5, exactly 500 + 1000 ms (throttling) and 25 + 50 ms (transient)", async () => {
+  const realRandom = Math.random;
+  Math.random = () => 0.5;
+  try {
+    const t = await run({ kind: "throttle", count: 2 });
+    assert.equal(t.ok, true, t.error?.message);
+    assert.equal(t.value.$metadata.totalRetryDelay, 1500);
+    const tg = gaps(t.log);
+    assert.ok(tg[0] >= 500 && tg[1] >= 1000, `the waits really happened: ${tg}`);
+    const e = await run({ kind: "empty500", count: 3 });
+    assert.equal(e.error?.name, "Unknown");
+    assert.equal(e.error.$metadata.totalRetryDelay, 75);
+    const eg = gaps(e.log);
+    assert.ok(eg[0] >= 25 && eg[1] >= 50, `the waits really happened: ${eg}`);
+  } finally {
+    Math.random = realRandom;
+  }
+});
+
 test("html503 once then OK: success on attempt 2", async () => {
   const r = await run({ kind: "html503", count: 1 });
   assert.equal(r.ok, true, r.error?.message);

@@ -1,0 +1,54 @@
+//! Issue 14, mutation testing: rules of the XML reader (src/xml/) that cargo-mutants showed no
+//! test held. Numbers are read as JavaScript's `Number(text)` reads them and error bodies as the
+//! SDK's XML parser (`@aws-sdk/xml-builder`) reads them; the expected values were taken from
+//! Node (`Number(…)`, `parseXML(…)`).
+#![cfg(not(target_arch = "wasm32"))]
+
+use cloudfront_wasm::xml::{js_number, parse_error_body};
+use cloudfront_wasm::Value;
+
+#[test]
+fn numbers_signed_and_infinite_as_javascript_reads_them() {
+    assert_eq!(js_number("+5"), 5.0);
+    assert_eq!(js_number("+1.5e1"), 15.0);
+    assert_eq!(js_number("Infinity"), f64::INFINITY);
+    assert_eq!(js_number("+Infinity"), f64::INFINITY);
+    assert_eq!(js_number("-Infinity"), f64::NEG_INFINITY);
+}
+
+#[test]
+fn numbers_with_exponents_of_several_digits_and_negative_ones() {
+    assert_eq!(js_number("1e12"), 1e12);
+    assert_eq!(js_number("1E+15"), 1e15);
+    assert_eq!(js_number("15e-1"), 1.5);
+    assert_eq!(js_number("7e-3"), 0.007);
+}
+
+#[test]
+fn fractions_are_divided_not_multiplied_by_a_power_of_ten() {
+    // 3 × 0.1 is 0.30000000000000004; Number("0.3") is 0.3.
+    assert_eq!(js_number("0.3"), 0.3);
+    assert_eq!(js_number("0.7"), 0.7);
+}
+
+#[test]
+fn error_body_child_with_attributes_and_no_text_is_an_object() {
+    // parseXML(`<Error><Code a="1"/></Error>`) → { Error: { Code: { a: "1" } } }
+    let s = |v: &str| Value::Str(v.to_owned());
+    assert_eq!(
+        parse_error_body(r#"<Error><Code a="1"/></Error>"#),
+        Some(vec![("Code".to_owned(), Value::Map(vec![("a".to_owned(), s("1"))]))])
+    );
+    // parseXML(`<Error><Message>hi<b>x</b></Message></Error>`) → { Message: { "#text": "hi", b: "x" } }
+    assert_eq!(
+        parse_error_body("<Error><Message>hi<b>x</b></Message></Error>"),
+        Some(vec![("Message".to_owned(), Value::Map(vec![("#text".to_owned(), s("hi")), ("b".to_owned(), s("x"))]))])
+    );
+}
+
+#[test]
+fn numeric_references_without_digits_stay_as_written() {
+    // The SDK's pattern wants 1–7 decimal or 1–6 hex digits: `&#;` and `&#x;` are no references.
+    let root = cloudfront_wasm::xml::parse_document(r#"<e a="&#;&#x;&#65;"/>"#).unwrap().unwrap();
+    assert_eq!(root.attributes, vec![("a".to_owned(), "&#;&#x;A".to_owned())]);
+}

@@ -52,3 +52,22 @@ fn numeric_references_without_digits_stay_as_written() {
     let root = cloudfront_wasm::xml::parse_document(r#"<e a="&#;&#x;&#65;"/>"#).unwrap().unwrap();
     assert_eq!(root.attributes, vec![("a".to_owned(), "&#;&#x;A".to_owned())]);
 }
+
+#[test]
+fn numeric_references_have_at_most_seven_decimal_or_six_hex_digits() {
+    let attr = |value: &str| {
+        let root = cloudfront_wasm::xml::parse_document(&format!(r#"<e a="{value}"/>"#)).unwrap().unwrap();
+        root.attributes.into_iter().next().unwrap().1
+    };
+    assert_eq!(attr("&#0000065;&#x000041;"), "AA");
+    assert_eq!(attr("&#00000065;&#x0000041;"), "&#00000065;&#x0000041;");
+    assert_eq!(attr("&#00000065;"), "&#00000065;");
+}
+
+#[test]
+fn an_ampersand_far_from_a_semicolon_does_not_hide_the_next_reference() {
+    // parseXML(`<e a="&…40 letters…&lt;"/>`) keeps the first `&` and expands `&lt;`.
+    let long = "x".repeat(40);
+    let root = cloudfront_wasm::xml::parse_document(&format!(r#"<e a="&{long}&lt;"/>"#)).unwrap().unwrap();
+    assert_eq!(root.attributes, vec![("a".to_owned(), format!("&{long}<"))]);
+}

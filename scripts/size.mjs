@@ -8,7 +8,8 @@ import { gzipSync } from "node:zlib";
 // not reached yet (README "Size" says by how much and the design change that would reach it), so this
 // guard sits at 60,000 until then rather than failing every run.
 const BUDGET = 60_000;
-const files = ["index.js", "cloudfront_wasm.js", "cloudfront_wasm_bg.wasm"];
+// index.js has wasm-bindgen's glue bundled in (scripts/build.sh).
+const files = ["index.js", "cloudfront_wasm_bg.wasm"];
 let raw = 0;
 let gz = 0;
 for (const f of files) {

@@ -222,3 +222,36 @@ async fn get_returns_the_code_as_bytes_and_delete_only_metadata() {
     let keys: Vec<String> = Object::keys(&out).iter().filter_map(|k| k.as_string()).collect();
     assert_eq!(keys, ["$metadata"]);
 }
+
+#[wasm_bindgen_test]
+async fn integers_are_what_javascripts_number_makes_of_their_text() {
+    // The SDK reads an XML integer with Number(text); so does the boundary (plain digits
+    // without a crossing). NaN is checked apart: it is not equal to itself.
+    let cases: [(&str, f64); 11] = [
+        ("2", 2.0),
+        ("007", 7.0),
+        (" 2 ", 2.0),
+        ("\u{feff}5\n", 5.0),
+        ("-7", -7.0),
+        ("1.5", 1.5),
+        ("0x10", 16.0),
+        ("1e3", 1000.0),
+        ("", 0.0),
+        ("999999999999999", 999_999_999_999_999.0),
+        ("12345678901234567", 12_345_678_901_234_568.0),
+    ];
+    let answers: Vec<(u16, String)> =
+        cases.iter().map(|(text, _)| text).chain(&["abc", "1 2"]).map(|t| (200, SUMMARY.replace("<Quantity>2</Quantity>", &format!("<Quantity>{t}</Quantity>")))).collect();
+    let answers: Vec<(u16, &str)> = answers.iter().map(|(status, body)| (*status, body.as_str())).collect();
+    let (_, fetch) = stub(&answers);
+    let c = client(&fetch, &[]);
+    let quantity = |out: &JsValue| get(&get(&get(&get(out, "ConnectionFunctionSummary"), "ConnectionFunctionConfig"), "KeyValueStoreAssociations"), "Quantity");
+    for (text, want) in cases {
+        let out = send(&c, "DescribeConnectionFunction", &input("f".into()), &creds()).await.unwrap();
+        assert_eq!(quantity(&out).as_f64(), Some(want), "{text:?}");
+    }
+    for text in ["abc", "1 2"] {
+        let out = send(&c, "DescribeConnectionFunction", &input("f".into()), &creds()).await.unwrap();
+        assert!(quantity(&out).as_f64().is_some_and(f64::is_nan), "{text:?}");
+    }
+}

@@ -6,7 +6,6 @@
 //   floor a bare unsigned fetch of the same URL, reading the body
 import * as sdk from "@aws-sdk/client-cloudfront";
 import * as ours from "cloudfront-wasm";
-import initGlue from "../dist/cloudfront_wasm.js";
 import { AwsClient } from "aws4fetch";
 import { XMLParser } from "fast-xml-parser";
 import { SignatureV4 } from "@smithy/signature-v4";
@@ -29,8 +28,10 @@ const enc = new TextEncoder();
 
 /** Makes the wasm core ready (browser: from wasmUrl) and returns its exports (for linear memory). */
 export async function initOurs(wasmUrl) {
+  let glue; // wasm-bindgen's glue, bundled into the package's index.js: reached through the loader
+  const entryLoader = ours.setWasmLoader((input, g) => ((glue = g), entryLoader(input, g)));
   await ours.init(wasmUrl);
-  return initGlue(); // already instantiated: returns the same instance's exports
+  return glue.init(); // already instantiated: returns the same instance's exports
 }
 
 // ---------------------------------------------------------------- clients

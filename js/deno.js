@@ -3,11 +3,10 @@
 // import needs no permission, whereas reading or fetching the file (the Node and default
 // entries' ways) needs --allow-read.
 import source wasm from "./cloudfront_wasm_bg.wasm";
-import initWasm, { initSync } from "./cloudfront_wasm.js";
 import { setWasmLoader } from "./index.js";
 
 setWasmLoader(
-  (input) => (input === undefined ? initSync({ module: wasm }) : initWasm({ module_or_path: input })),
+  (input, { init, initSync }) => (input === undefined ? initSync({ module: wasm }) : init({ module_or_path: input })),
   'the source-phase import "./cloudfront_wasm_bg.wasm"',
 );
 

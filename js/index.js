@@ -1,7 +1,12 @@
 // cloudfront-wasm: the SDK-shaped surface over the wasm core. Signing, request building,
-// fetch, retries and XML parsing happen in Rust (src/); this file holds what must be JS:
-// the classes (for `instanceof`), paginators, lazy initialization and the credentials cache.
-import initWasm, { WasmClient } from "./cloudfront_wasm.js";
+// fetch, the retry policy and XML parsing happen in Rust (src/); this file holds what must be
+// JS: the classes (for `instanceof`), paginators, lazy initialization, the credentials cache,
+// and the awaits and timers of the retry loop (`call` below).
+import initWasm, { initSync, WasmClient } from "./cloudfront_wasm.js";
+
+// The published index.js has the glue bundled in (scripts/build.sh): the other entries reach it
+// through their loader's second argument, so there is one instance of it.
+const glue = { init: initWasm, initSync };
 
 let compiling; // the default entry's .wasm, downloading and compiling since import (below)
 const fetchLoader = async (input) => {
@@ -30,18 +35,21 @@ Promise.resolve().then(() => {
 });
 
 /**
- * Used by the Node, workerd and Deno entries to load the .wasm their own way; `source` says
- * where it comes from, for the error when that fails.
+ * Used by the Node, workerd and Deno entries to load the .wasm their own way: `load(input, glue)`
+ * with wasm-bindgen's `glue.init` and `glue.initSync`; `source` says where the .wasm comes from,
+ * for the error when that fails. Returns the loader it replaces.
  */
 export function setWasmLoader(load, source) {
+  const previous = loader;
   loader = load;
   defaultSource = source;
+  return previous; // for a loader that wraps the entry's own (the bench's, to reach the exports)
 }
 
 /** Loads and instantiates the wasm module; optional: the first call does it otherwise. */
 export function init(input) {
   ready ??= Promise.resolve()
-    .then(() => loader(input))
+    .then(() => loader(input, glue))
     .then(
       () => {},
       (cause) => {
@@ -141,6 +149,10 @@ function toError(d) {
   return e;
 }
 
+// The minified bundle renames classes; these names show (`client.constructor.name`, logs).
+const named = (C, name) => Object.defineProperty(C, "name", { value: name });
+named(CloudFrontServiceException, "CloudFrontServiceException");
+
 function localError(name, message, cause) {
   return toError({ name, message, cause, $metadata: { attempts: 0, totalRetryDelay: 0 } });
 }
@@ -167,6 +179,77 @@ class Uint8ArrayBlobAdapter extends Uint8Array {
     for (let i = 0; i < this.length; i += 0x8000) binary += String.fromCharCode(...Uint8Array.prototype.subarray.call(this, i, i + 0x8000));
     return btoa(binary);
   }
+}
+named(Uint8ArrayBlobAdapter, "Uint8ArrayBlobAdapter");
+
+// How an attempt ended, as WasmCall.finish reads it.
+const ANSWERED = 0;
+const FETCH_FAILED = 1;
+const BODY_FAILED = 2;
+const TIMED_OUT = 3;
+const ABORTED = 4;
+
+/**
+ * One call: the core checks the input and builds the request, then each attempt is signed and
+ * sent by the core, awaited here, and handed back to the core, which returns the output, or how
+ * long to wait before the next attempt (its retry policy and quota), or throws the final error.
+ */
+async function call(core, operation, input, credentials, signal) {
+  const pending = core.prepare(operation, input, credentials, signal); // throws on bad input
+  try {
+    for (;;) {
+      const result = pending.finish(...(await attempt(pending, signal, core.requestTimeout)));
+      if (typeof result !== "number") return result;
+      if (!(await backoff(result, signal))) pending.finish(ABORTED);
+    }
+  } finally {
+    pending.free();
+  }
+}
+
+/**
+ * One attempt and its whole answer, as [outcome, response, body, error], cut by the caller's
+ * signal or after `timeout` ms (an own controller, a listener and a timer only then).
+ */
+async function attempt(pending, signal, timeout) {
+  let controller, abort, timer, response;
+  if (timeout > 0) {
+    controller = new AbortController();
+    abort = () => controller.abort();
+    signal?.addEventListener("abort", abort);
+    timer = setTimeout(abort, timeout);
+  }
+  let outcome = FETCH_FAILED;
+  try {
+    const exchange = pending.attempt(controller?.signal ?? signal);
+    if (exchange === undefined) return [ABORTED];
+    response = await exchange;
+    outcome = BODY_FAILED;
+    return [ANSWERED, response, await pending.body(response)];
+  } catch (error) {
+    if (signal?.aborted) return [ABORTED];
+    if (controller?.signal.aborted) return [TIMED_OUT];
+    return [outcome, response, undefined, error];
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", abort);
+  }
+}
+
+/** Waits `ms` before a retry; false when the caller's signal fires first. No timer outlives it. */
+function backoff(ms, signal) {
+  if (signal?.aborted) return false;
+  if (ms <= 0) return true;
+  return new Promise((resolve) => {
+    const done = (waited) => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", stop);
+      resolve(waited);
+    };
+    const stop = () => done(false);
+    const timer = setTimeout(done, ms, true);
+    signal?.addEventListener("abort", stop);
+  });
 }
 
 const FIVE_MINUTES = 5 * 60 * 1000;
@@ -200,7 +283,7 @@ export class CloudFrontClient {
     try {
       this.#core ??= new WasmClient(await this.#coreConfig());
       const credentials = await this.#resolveCredentials();
-      const out = await this.#core.send(operation, command.input, credentials, signal);
+      const out = await call(this.#core, operation, command.input, credentials, signal);
       if (out.ConnectionFunctionCode instanceof Uint8Array) Uint8ArrayBlobAdapter.mutate(out.ConnectionFunctionCode);
       return out;
     } catch (d) {
@@ -258,6 +341,8 @@ export class CloudFrontClient {
     return this.#pendingCredentials;
   }
 }
+
+named(CloudFrontClient, "CloudFrontClient");
 
 /** A command class with the SDK's name, and the client's method for it (`client.listConnectionFunctions(input, options)`). */
 function command(operation) {

@@ -1,7 +1,6 @@
 // Node entry: the same API as index.js, with the .wasm read from disk (Node's fetch
 // cannot load file: URLs).
 import { readFile } from "node:fs/promises";
-import { initSync } from "./cloudfront_wasm.js";
 import { setWasmLoader } from "./index.js";
 
 // The .wasm is read and compiled (V8 compiles off the main thread) from the moment this module is
@@ -17,7 +16,7 @@ const compile = () =>
     }));
 compile().catch(() => {});
 
-setWasmLoader(async (input) => {
+setWasmLoader(async (input, { initSync }) => {
   const module = input ?? (await compile());
   initSync({ module });
 });

@@ -3,11 +3,10 @@
 // compiled WebAssembly.Module; fetching the file (index.js's way) has no file: URL to reach
 // there, and compiling bytes at run time is refused ("Wasm code generation disallowed by embedder").
 import wasm from "./cloudfront_wasm_bg.wasm";
-import initWasm, { initSync } from "./cloudfront_wasm.js";
 import { setWasmLoader } from "./index.js";
 
 setWasmLoader(
-  (input) => (input === undefined ? initSync({ module: wasm }) : initWasm({ module_or_path: input })),
+  (input, { init, initSync }) => (input === undefined ? initSync({ module: wasm }) : init({ module_or_path: input })),
   'the module import "./cloudfront_wasm_bg.wasm"',
 );
 

@@ -16,8 +16,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-/** The package files a browser loads (index.js imports the glue, the glue fetches the .wasm). */
-export const PACKAGE_FILES = ["index.js", "cloudfront_wasm.js", "cloudfront_wasm_bg.wasm"];
+/** The package files a browser loads (index.js, with wasm-bindgen's glue bundled in, fetches the .wasm). */
+export const PACKAGE_FILES = ["index.js", "cloudfront_wasm_bg.wasm"];
 
 /** Bundles jsdiff's diffLines into one ES module with jsdiff's licence on top. */
 export async function vendorJsdiff(outFile = join(ROOT, "www/vendor/jsdiff.js")) {

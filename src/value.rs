@@ -7,8 +7,10 @@ pub enum Value {
     Bool(bool),
     /// A blob; becomes a JS `Uint8Array`.
     Bytes(Vec<u8>),
-    /// A JS number (the SDK reads XML integers with `Number()`, so `NaN` is possible).
-    Num(f64),
+    /// An XML integer's text. The SDK reads it with JavaScript's `Number()` (so `NaN`, hex and
+    /// exponents are possible); the boundary does the same with the engine's own `Number`
+    /// (`src/wasm/convert.rs`), so the number is JavaScript's, not a copy of its rules.
+    Number(String),
     /// An untyped XML element read generically, as the SDK does for error bodies.
     Map(Vec<(String, Value)>),
     /// Milliseconds since the Unix epoch; becomes a JS `Date`.

@@ -14,6 +14,19 @@ extern "C" {
     // caller here does, cannot throw.
     #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
     fn reflect_set(target: &Object, key: &JsValue, value: &JsValue) -> bool;
+    /// JavaScript's `Number(text)`: how the SDK reads an XML integer.
+    #[wasm_bindgen(js_name = Number)]
+    fn js_number(text: &str) -> f64;
+}
+
+/// An XML integer's text as the SDK reads it, `Number(text)`. Plain digits, all that CloudFront
+/// sends, are read here without a crossing: up to 15 of them the value is exact either way.
+fn number(text: &str) -> f64 {
+    if !text.is_empty() && text.len() <= 15 && text.bytes().all(|b| b.is_ascii_digit()) {
+        text.bytes().fold(0.0, |value, digit| value * 10.0 + f64::from(digit - b'0'))
+    } else {
+        js_number(text)
+    }
 }
 
 use crate::error::{Error, ErrorKind, ResponseMeta};
@@ -113,8 +126,8 @@ pub fn opt_bool(target: &JsValue, key: &'static str) -> Result<bool, String> {
 
 /// Output values as serde-wasm-bindgen builds them: structs as plain objects with the
 /// model's names (kept as JS strings by serde-wasm-bindgen's own cache), maps read from an
-/// answer as plain objects, timestamps as `Date`s, blobs as `Uint8Array`s, numbers as they
-/// are (`NaN` included: the SDK reads XML integers with `Number()`).
+/// answer as plain objects, timestamps as `Date`s, blobs as `Uint8Array`s, integers as
+/// `Number(text)` gives them (`NaN` included).
 impl Serialize for Value {
     // Once, not inlined into each of its callers (the struct, map and list loops): ~1.5 KB.
     #[inline(never)]
@@ -122,7 +135,7 @@ impl Serialize for Value {
         match self {
             Value::Str(s) => serializer.serialize_str(s),
             Value::Bool(b) => serializer.serialize_bool(*b),
-            Value::Num(n) => serializer.serialize_f64(*n),
+            Value::Number(text) => serializer.serialize_f64(number(text)),
             Value::Bytes(bytes) => serializer.serialize_bytes(bytes),
             Value::Timestamp(ms) => serde_wasm_bindgen::preserve::serialize(&Date::new(&JsValue::from_f64(*ms)), serializer),
             Value::List(items) => serializer.collect_seq(items),

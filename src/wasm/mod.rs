@@ -8,21 +8,20 @@ mod transport;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use js_sys::{Date, Function, Math, Object, Promise};
+use js_sys::{ArrayBuffer, Date, Function, Math, Object, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::future_to_promise;
-use web_sys::AbortSignal;
+use web_sys::{AbortSignal, Response};
 
 use crate::endpoint::{resolve, Endpoint, EndpointConfig};
 use crate::error::{Error, ResponseMeta};
 use crate::operation::{self, Operation};
 use crate::request::{self, HttpRequest};
-use crate::response::{read_error, read_output, response_meta};
+use crate::response::{read_error, read_output, response_meta, Body};
 use crate::retry::{backoff_ms, classify, clock_offset_from_answer, Failure as RetryFailure, Retry, RetryQuota};
 use crate::signing::{self, Credentials, KeyCache};
 use convert::{error_descriptor, get, metadata, object, opt_bool, opt_number, opt_string, platform_error, set};
-use transport::{exchange, sleep, Answer, Failure};
+use transport::Answer;
 
 const DEFAULT_MAX_ATTEMPTS: u32 = 3;
 
@@ -36,8 +35,8 @@ struct Client {
     signing_keys: RefCell<KeyCache>,
 }
 
-/// A configured client; `send` returns a promise of the output object or rejects with an
-/// error descriptor (see `convert::error_descriptor`).
+/// A configured client. `prepare` checks one call's input and credentials and returns the
+/// `WasmCall` that `js/index.js` drives attempt by attempt (see there).
 #[wasm_bindgen]
 pub struct WasmClient {
     inner: Rc<Client>,
@@ -104,17 +103,165 @@ impl WasmClient {
         self.inner.clock_offset_ms.get()
     }
 
-    /// Sends `operation` (the SDK's operation name) with `input`, signed with `credentials`.
-    /// Input and credentials are checked before anything is sent.
-    pub fn send(&self, operation: &str, input: &JsValue, credentials: &JsValue, signal: Option<AbortSignal>) -> Promise {
-        let prepared = operation::find(operation)
-            .ok_or_else(|| Error::input(format!("unknown operation {operation}")))
-            .and_then(|op| Ok((op, build(op, input, &self.inner.endpoint)?, read_credentials(credentials)?)));
-        let client = Rc::clone(&self.inner);
-        future_to_promise(async move {
-            let (op, request, creds) = prepared.map_err(|e| error_descriptor(&e, 0, 0.0))?;
-            client.call(op, request, &creds, signal.as_ref()).await
+    /// The request timeout in milliseconds, 0 for none (checked by the constructor).
+    #[wasm_bindgen(getter, js_name = requestTimeout)]
+    pub fn request_timeout(&self) -> f64 {
+        self.inner.request_timeout_ms.unwrap_or(0.0)
+    }
+
+    /// Checks `input` (for `operation`, the SDK's operation name) and `credentials`, and builds
+    /// the request: nothing is sent until `attempt`. Throws the error descriptor of bad input.
+    pub fn prepare(&self, operation: &str, input: &JsValue, credentials: &JsValue, signal: Option<AbortSignal>) -> Result<WasmCall, JsValue> {
+        let op = operation::find(operation).ok_or_else(|| Error::input(format!("unknown operation {operation}")));
+        let prepared = op.and_then(|op| Ok((op, build(op, input, &self.inner.endpoint)?, read_credentials(credentials)?)));
+        let (op, request, creds) = prepared.map_err(|e| error_descriptor(&e, 0, 0.0))?;
+        Ok(WasmCall {
+            client: Rc::clone(&self.inner),
+            op,
+            request,
+            creds,
+            signal,
+            attempts: 0,
+            total_delay: 0.0,
+            pending_delay: 0.0,
+            retry_tokens: 0,
         })
+    }
+}
+
+/// How an attempt ended, as `js/index.js` tells `WasmCall::finish`.
+const ANSWERED: u8 = 0;
+const FETCH_FAILED: u8 = 1;
+const BODY_FAILED: u8 = 2;
+const TIMED_OUT: u8 = 3;
+// 4 (or any other): the caller's signal fired.
+
+/// One call of an operation, from its checked request to its output or error. The retry
+/// loop is `js/index.js`'s (its awaits and timers are JS's): this side signs and starts each
+/// attempt, reads each answer, and decides, with the client's retry policy and quota,
+/// whether and after how long to try again. A Rust future here cost about 6 KB of the
+/// gzipped download (wasm-bindgen-futures' task queue and the loop's state machine).
+#[wasm_bindgen]
+pub struct WasmCall {
+    client: Rc<Client>,
+    op: &'static Operation,
+    request: HttpRequest,
+    creds: Credentials,
+    signal: Option<AbortSignal>,
+    attempts: u32,
+    /// The backoff waits before the attempts made so far, for `$metadata.totalRetryDelay`.
+    total_delay: f64,
+    /// The wait `finish` asked for, counted once the next attempt starts (not if aborted).
+    pending_delay: f64,
+    /// Retry tokens this call took from the quota, given back when it succeeds.
+    retry_tokens: u32,
+}
+
+#[wasm_bindgen]
+impl WasmCall {
+    /// Starts the next attempt: signs the request now (JS's clock plus the offset) and calls
+    /// `fetch` with `signal` (the caller's, or the one the request timeout aborts). `undefined`
+    /// when the caller's signal has fired: the attempt is counted, as the SDK's fetch handler
+    /// refuses an aborted signal inside the attempt, and `finish(ABORTED)` reports it.
+    pub fn attempt(&mut self, signal: Option<AbortSignal>) -> Option<Promise> {
+        self.total_delay += self.pending_delay;
+        self.pending_delay = 0.0;
+        self.attempts += 1;
+        if self.signal.as_ref().is_some_and(AbortSignal::aborted) {
+            return None;
+        }
+        let mut signed = self.request.clone();
+        self.client.sign(&mut signed, &self.creds);
+        Some(transport::start(&signed, self.client.fetch.as_ref(), signal.as_ref()))
+    }
+
+    /// The answer's body: a promise of its text, or of its bytes for a blob payload.
+    /// `undefined` when `finish` refuses the answer without it (not a `Response`, or larger
+    /// than allowed by its `Content-Length`, whose body is then cancelled unread).
+    pub fn body(&self, response: &JsValue) -> Result<JsValue, JsValue> {
+        transport::body(response, self.op.max_response_bytes, self.op.has_blob_payload())
+    }
+
+    /// What the attempt ended with (`outcome`: 0 answered, with `response` and its `body`;
+    /// 1 `fetch` failed with `error`; 2 reading the body of `response` failed with `error`;
+    /// 3 the request timed out; 4 the caller aborted). Returns the output object; or a number,
+    /// the milliseconds to wait before the next `attempt`; or throws the final error
+    /// descriptor.
+    pub fn finish(&mut self, outcome: u8, response: JsValue, body: JsValue, error: JsValue) -> Result<JsValue, JsValue> {
+        let failure = match outcome {
+            ANSWERED => match response.dyn_into::<Response>() {
+                Ok(response) => match self.read_answer(&response, &body) {
+                    Ok(output) => return Ok(output),
+                    Err(e) => AttemptError::Response(e),
+                },
+                // A custom `fetch` that resolved to something else: its value is the error.
+                Err(other) => AttemptError::Network(other, None),
+            },
+            FETCH_FAILED => AttemptError::Network(error, None),
+            BODY_FAILED => {
+                let response: Response = response.unchecked_into();
+                let headers = response.headers();
+                AttemptError::Network(error, Some(response_meta(response.status(), &|h| transport::header(&headers, h))))
+            }
+            TIMED_OUT => AttemptError::TimedOut,
+            _ => return Err(self.aborted()),
+        };
+        let kind = match &failure {
+            AttemptError::Response(e) => classify(RetryFailure::Response(e)),
+            AttemptError::Network(..) => classify(RetryFailure::Network),
+            AttemptError::TimedOut => classify(RetryFailure::TimedOut),
+        };
+        let retry = kind.filter(|_| self.attempts < self.client.max_attempts).and_then(|k: Retry| {
+            let cost = self.client.quota.borrow_mut().acquire(k)?;
+            self.retry_tokens += cost;
+            Some(backoff_ms(self.attempts - 1, k, Math::random()))
+        });
+        if let Some(delay) = retry {
+            self.pending_delay = delay;
+            return Ok(JsValue::from_f64(delay));
+        }
+        let (attempts, delay) = (self.attempts, self.total_delay);
+        Err(match failure {
+            AttemptError::Response(e) => error_descriptor(&e, attempts, delay),
+            AttemptError::Network(original, meta) => platform_error(None, Some(&original), None, meta.as_ref(), attempts, delay),
+            AttemptError::TimedOut => {
+                // Whole milliseconds: formatting an f64 would pull float printing into the wasm.
+                let ms = self.client.request_timeout_ms.unwrap_or(0.0) as u64;
+                let message = format!("Request did not complete within {ms} ms");
+                platform_error(Some(("TimeoutError", &message)), None, None, None, attempts, delay)
+            }
+        })
+    }
+}
+
+impl WasmCall {
+    fn aborted(&self) -> JsValue {
+        let reason = self.signal.as_ref().map(AbortSignal::reason);
+        platform_error(Some(("AbortError", "Request aborted")), None, reason.as_ref(), None, self.attempts, self.total_delay)
+    }
+
+    /// A whole answer as the output object (with `$metadata`), or the error it stands for.
+    fn read_answer(&mut self, response: &Response, body: &JsValue) -> Result<JsValue, Error> {
+        let headers = response.headers();
+        let status = response.status();
+        let limit = self.op.max_response_bytes;
+        let too_large = || Error::too_large(limit, response_meta(status, &|h| transport::header(&headers, h)));
+        // `body` is undefined when `body()` refused the answer by its Content-Length.
+        let body = match body.dyn_ref::<ArrayBuffer>() {
+            Some(buffer) => Body::Bytes(Uint8Array::new(buffer).to_vec()),
+            None => Body::Text(body.as_string().ok_or_else(too_large)?),
+        };
+        if body.bytes().len() > limit {
+            return Err(too_large());
+        }
+        let answer = Answer { status, headers: response.headers(), body };
+        let (output, mut meta) = self.client.read(self.op, &answer)?;
+        self.client.quota.borrow_mut().release(self.retry_tokens);
+        self.retry_tokens = 0;
+        // The SDK reports a clock correction on errors only (where it retries).
+        meta.clock_skew_corrected = false;
+        set(&output, "$metadata", &metadata(Some(&meta), self.attempts, self.total_delay).into());
+        Ok(output.into())
     }
 }
 
@@ -183,76 +330,6 @@ impl Client {
     fn sign(&self, request: &mut HttpRequest, creds: &Credentials) {
         let mut keys = self.signing_keys.borrow_mut();
         signing::sign_now(request, creds, Date::now(), self.clock_offset_ms.get(), self.endpoint.signing_region, &mut keys);
-    }
-
-    async fn call(&self, op: &Operation, request: HttpRequest, creds: &Credentials, signal: Option<&AbortSignal>) -> Result<JsValue, JsValue> {
-        let mut attempts = 0u32;
-        let mut total_delay = 0.0;
-        let mut retry_tokens = 0u32;
-        let aborted = |attempts, delay| {
-            let reason = signal.map(AbortSignal::reason);
-            Err(platform_error(Some(("AbortError", "Request aborted")), None, reason.as_ref(), None, attempts, delay))
-        };
-        loop {
-            // Counted first: the SDK's fetch handler refuses an aborted signal inside the
-            // attempt, so even an already-aborted call reports `attempts: 1` (0 requests).
-            attempts += 1;
-            if signal.is_some_and(AbortSignal::aborted) {
-                return aborted(attempts, total_delay);
-            }
-            let mut signed = request.clone();
-            self.sign(&mut signed, creds);
-            let failure = match exchange(&signed, self.fetch.as_ref(), signal, self.request_timeout_ms, op.max_response_bytes, op.has_blob_payload()).await {
-                Ok(answer) => match self.read(op, &answer) {
-                    Ok((output, mut meta)) => {
-                        self.quota.borrow_mut().release(retry_tokens);
-                        // The SDK reports a clock correction on errors only (where it retries).
-                        meta.clock_skew_corrected = false;
-                        set(&output, "$metadata", &metadata(Some(&meta), attempts, total_delay).into());
-                        return Ok(output.into());
-                    }
-                    Err(e) => AttemptError::Response(e),
-                },
-                Err(Failure::Aborted) => return aborted(attempts, total_delay),
-                Err(Failure::TimedOut) => AttemptError::TimedOut,
-                Err(Failure::Network(e)) => AttemptError::Network(e, None),
-                Err(Failure::BodyCut(e, status, headers)) => {
-                    AttemptError::Network(e, Some(response_meta(status, &|h| transport::header(&headers, h))))
-                }
-                Err(Failure::TooLarge(status, headers)) => {
-                    let meta = response_meta(status, &|h| transport::header(&headers, h));
-                    AttemptError::Response(Error::too_large(op.max_response_bytes, meta))
-                }
-            };
-            let kind = match &failure {
-                AttemptError::Response(e) => classify(RetryFailure::Response(e)),
-                AttemptError::Network(..) => classify(RetryFailure::Network),
-                AttemptError::TimedOut => classify(RetryFailure::TimedOut),
-            };
-            let retry = kind.filter(|_| attempts < self.max_attempts).and_then(|k: Retry| {
-                let cost = self.quota.borrow_mut().acquire(k)?;
-                retry_tokens += cost;
-                Some(backoff_ms(attempts - 1, k, Math::random()))
-            });
-            let Some(delay) = retry else {
-                return Err(match failure {
-                    AttemptError::Response(e) => error_descriptor(&e, attempts, total_delay),
-                    AttemptError::Network(original, meta) => {
-                        platform_error(None, Some(&original), None, meta.as_ref(), attempts, total_delay)
-                    }
-                    AttemptError::TimedOut => {
-                        // Whole milliseconds: formatting an f64 would pull float printing into the wasm.
-                        let ms = self.request_timeout_ms.unwrap_or(0.0) as u64;
-                        let message = format!("Request did not complete within {ms} ms");
-                        platform_error(Some(("TimeoutError", &message)), None, None, None, attempts, total_delay)
-                    }
-                });
-            };
-            if sleep(delay, signal).await.is_err() {
-                return aborted(attempts, total_delay);
-            }
-            total_delay += delay;
-        }
     }
 
     /// The output object of an answer, or the error it stands for. Corrects the clock

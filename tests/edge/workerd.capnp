@@ -40,7 +40,6 @@ const packageModules :Workerd.Worker = (
     (name = "checks.mjs", esModule = embed "checks.mjs"),
     (name = "cloudfront-wasm", esModule = embed "node_modules/cloudfront-wasm/dist/workerd.js"),
     (name = "index.js", esModule = embed "node_modules/cloudfront-wasm/dist/index.js"),
-    (name = "cloudfront_wasm.js", esModule = embed "node_modules/cloudfront-wasm/dist/cloudfront_wasm.js"),
     (name = "cloudfront_wasm_bg.wasm", wasm = embed "node_modules/cloudfront-wasm/dist/cloudfront_wasm_bg.wasm"),
   ],
   compatibilityDate = "2026-11-01",

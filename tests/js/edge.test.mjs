@@ -61,14 +61,14 @@ async function runtimeVersion(name, args = ["--version"]) {
 const lastJsonLine = (stdout) => JSON.parse(stdout.trim().split("\n").pop());
 
 before(async () => {
-  for (const f of ["index.js", "node.js", "workerd.js", "deno.js", "cloudfront_wasm.js", "cloudfront_wasm_bg.wasm"]) {
+  for (const f of ["index.js", "node.js", "workerd.js", "deno.js", "cloudfront_wasm_bg.wasm"]) {
     assert.ok(existsSync(path.join(ROOT, "dist", f)), `dist/${f} is built (npm run build)`);
   }
   emu = await startEmulator();
   tmp = mkdtempSync(path.join(tmpdir(), "cfw-edge-"));
   const [packed] = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: ROOT, encoding: "utf8", timeout: 120_000 }));
   const files = packed.files.map((f) => f.path);
-  for (const f of ["dist/workerd.js", "dist/deno.js", "dist/index.js", "dist/cloudfront_wasm.js", "dist/cloudfront_wasm_bg.wasm"]) {
+  for (const f of ["dist/workerd.js", "dist/deno.js", "dist/index.js", "dist/cloudfront_wasm_bg.wasm"]) {
     assert.ok(files.includes(f), `tarball contains ${f} (has: ${files.join(", ")})`);
   }
   app = path.join(tmp, "app");

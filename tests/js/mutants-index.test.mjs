@@ -9,7 +9,6 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import * as ours from "cloudfront-wasm";
-import { initSync } from "../../dist/cloudfront_wasm.js";
 
 const CREDS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
 const NS = 'xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"';
@@ -64,7 +63,7 @@ test("a failed load names what failed and from where; a later init() loads", asy
   ours.setWasmLoader(offline);
   assert.match(await loadError(), / from file:\/\/\S+\/dist\/cloudfront_wasm_bg\.wasm \(TypeError: offline\)/);
   // Back to a working loader (as dist/node.js's): init() now loads, and calls work.
-  ours.setWasmLoader(async (input) => initSync({ module: input ?? readFileSync(new URL("../../dist/cloudfront_wasm_bg.wasm", import.meta.url)) }));
+  ours.setWasmLoader(async (input, { initSync }) => initSync({ module: input ?? readFileSync(new URL("../../dist/cloudfront_wasm_bg.wasm", import.meta.url)) }));
   await ours.init();
   assert.equal((await describe(client())).ETag, "E1");
   await ours.init(new Uint8Array([0])); // loaded once: later arguments change nothing

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 use cloudfront_wasm::wasm::WasmClient;
-use js_sys::{Array, Date, Function, Object, Reflect, Uint8Array};
+use js_sys::{Array, Date, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -70,7 +70,7 @@ fn creds() -> JsValue {
 async fn success_builds_the_sdk_object_with_dates() {
     let (state, fetch) = stub(&[(200, SUMMARY)]);
     let c = client(&fetch, &[]);
-    let out = JsFuture::from(c.send("DescribeConnectionFunction", &input("my func/é".into()), &creds(), None)).await.unwrap();
+    let out = send(&c, "DescribeConnectionFunction", &input("my func/é".into()), &creds()).await.unwrap();
     let summary = get(&out, "ConnectionFunctionSummary");
     assert_eq!(get(&summary, "Name").as_string().as_deref(), Some("my-func"));
     let created = get(&summary, "CreatedTime");
@@ -95,7 +95,7 @@ async fn success_builds_the_sdk_object_with_dates() {
 async fn service_errors_become_descriptors() {
     let (_, fetch) = stub(&[(404, NOT_FOUND)]);
     let c = client(&fetch, &[]);
-    let err = JsFuture::from(c.send("DescribeConnectionFunction", &input("gone".into()), &creds(), None)).await.unwrap_err();
+    let err = send(&c, "DescribeConnectionFunction", &input("gone".into()), &creds()).await.unwrap_err();
     assert_eq!(get(&err, "name").as_string().as_deref(), Some("EntityNotFound"));
     assert_eq!(get(&err, "$fault").as_string().as_deref(), Some("client"));
     assert_eq!(get(&get(&err, "fields"), "Code").as_string().as_deref(), Some("EntityNotFound"));
@@ -107,10 +107,10 @@ async fn bad_input_is_refused_before_fetch() {
     let (state, fetch) = stub(&[]);
     let c = client(&fetch, &[]);
     for bad in [JsValue::from(5), JsValue::from_str(".."), JsValue::NULL] {
-        let err = JsFuture::from(c.send("DescribeConnectionFunction", &input(bad), &creds(), None)).await.unwrap_err();
+        let err = send(&c, "DescribeConnectionFunction", &input(bad), &creds()).await.unwrap_err();
         assert_eq!(get(&err, "name").as_string().as_deref(), Some("ValidationError"));
     }
-    let err = JsFuture::from(c.send("DescribeConnectionFunction", &input("f".into()), &JsValue::UNDEFINED, None)).await.unwrap_err();
+    let err = send(&c, "DescribeConnectionFunction", &input("f".into()), &JsValue::UNDEFINED).await.unwrap_err();
     assert_eq!(get(&err, "name").as_string().as_deref(), Some("CredentialsError"));
     assert_eq!(get(&state, "calls").as_f64(), Some(0.0));
     let bad_config = Object::new();
@@ -123,9 +123,33 @@ async fn throttling_is_retried_then_succeeds() {
     let throttled = "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>";
     let (state, fetch) = stub(&[(400, throttled), (200, SUMMARY)]);
     let c = client(&fetch, &[]);
-    let out = JsFuture::from(c.send("DescribeConnectionFunction", &input("f".into()), &creds(), None)).await.unwrap();
+    let out = send(&c, "DescribeConnectionFunction", &input("f".into()), &creds()).await.unwrap();
     assert_eq!(get(&get(&out, "$metadata"), "attempts").as_f64(), Some(2.0));
     assert_eq!(get(&state, "calls").as_f64(), Some(2.0));
+}
+
+/// One call as `js/index.js` drives it (without the backoff waits): attempts until
+/// `finish` gives the output or throws the error descriptor.
+async fn send(c: &WasmClient, operation: &str, input: &JsValue, credentials: &JsValue) -> Result<JsValue, JsValue> {
+    let mut call = c.prepare(operation, input, credentials, None)?;
+    loop {
+        let u = JsValue::UNDEFINED;
+        let Some(pending) = call.attempt(None) else { return call.finish(4, u.clone(), u.clone(), u) };
+        let (outcome, response, body, error) = match JsFuture::from(pending).await {
+            Err(e) => (1, u.clone(), u.clone(), e),
+            Ok(response) => match call.body(&response) {
+                Err(e) => (2, response, u.clone(), e),
+                Ok(body) => match JsFuture::from(Promise::resolve(&body)).await {
+                    Ok(body) => (0, response, body, u),
+                    Err(e) => (2, response, u.clone(), e),
+                },
+            },
+        };
+        let result = call.finish(outcome, response, body, error)?;
+        if result.as_f64().is_none() {
+            return Ok(result);
+        }
+    }
 }
 
 fn object(members: &[(&str, JsValue)]) -> JsValue {
@@ -149,7 +173,7 @@ async fn create_sends_the_xml_body_and_reads_location() {
     let (state, fetch) = stub(&[(201, created)]);
     let c = client(&fetch, &[]);
     let code = Uint8Array::from(&b"function f() {}"[..]);
-    let out = JsFuture::from(c.send("CreateConnectionFunction", &create_input(code.into(), "clé 名前 ٣"), &creds(), None)).await.unwrap();
+    let out = send(&c, "CreateConnectionFunction", &create_input(code.into(), "clé 名前 ٣"), &creds()).await.unwrap();
     let summary = get(&out, "ConnectionFunctionSummary");
     assert_eq!(get(&summary, "Name").as_string().as_deref(), Some("cert-serial-gate"));
     assert!(get(&summary, "CreatedTime").is_instance_of::<Date>());
@@ -175,7 +199,7 @@ async fn blobs_and_tag_patterns_are_checked_at_the_boundary() {
         (create_input(code, "emoji 😀"), "Tags.Items[0].Key may only contain"),
     ];
     for (input, want) in cases {
-        let err = JsFuture::from(c.send("CreateConnectionFunction", &input, &creds(), None)).await.unwrap_err();
+        let err = send(&c, "CreateConnectionFunction", &input, &creds()).await.unwrap_err();
         assert_eq!(get(&err, "name").as_string().as_deref(), Some("ValidationError"));
         let message = get(&err, "message").as_string().unwrap();
         assert!(message.contains(want), "{message}");
@@ -188,13 +212,46 @@ async fn get_returns_the_code_as_bytes_and_delete_only_metadata() {
     let bytes: JsValue = Uint8Array::from(&[0x66u8, 0xff, 0x00, 0xc3, 0xa9][..]).into();
     let (_, fetch) = stub_bodies(&[(200, bytes), (204, JsValue::NULL)]);
     let c = client(&fetch, &[]);
-    let out = JsFuture::from(c.send("GetConnectionFunction", &input("f".into()), &creds(), None)).await.unwrap();
+    let out = send(&c, "GetConnectionFunction", &input("f".into()), &creds()).await.unwrap();
     let code = get(&out, "ConnectionFunctionCode").dyn_into::<Uint8Array>().unwrap();
     assert_eq!(code.to_vec(), [0x66, 0xff, 0x00, 0xc3, 0xa9]);
     assert_eq!(get(&out, "ETag").as_string().as_deref(), Some("E1"));
     let delete = object(&[("Id", "f".into()), ("IfMatch", "E1".into())]);
-    let out = JsFuture::from(c.send("DeleteConnectionFunction", &delete, &creds(), None)).await.unwrap();
+    let out = send(&c, "DeleteConnectionFunction", &delete, &creds()).await.unwrap();
     let out: Object = out.unchecked_into();
     let keys: Vec<String> = Object::keys(&out).iter().filter_map(|k| k.as_string()).collect();
     assert_eq!(keys, ["$metadata"]);
+}
+
+#[wasm_bindgen_test]
+async fn integers_are_what_javascripts_number_makes_of_their_text() {
+    // The SDK reads an XML integer with Number(text); so does the boundary (plain digits
+    // without a crossing). NaN is checked apart: it is not equal to itself.
+    let cases: [(&str, f64); 11] = [
+        ("2", 2.0),
+        ("007", 7.0),
+        (" 2 ", 2.0),
+        ("\u{feff}5\n", 5.0),
+        ("-7", -7.0),
+        ("1.5", 1.5),
+        ("0x10", 16.0),
+        ("1e3", 1000.0),
+        ("", 0.0),
+        ("999999999999999", 999_999_999_999_999.0),
+        ("12345678901234567", 12_345_678_901_234_568.0),
+    ];
+    let answers: Vec<(u16, String)> =
+        cases.iter().map(|(text, _)| text).chain(&["abc", "1 2"]).map(|t| (200, SUMMARY.replace("<Quantity>2</Quantity>", &format!("<Quantity>{t}</Quantity>")))).collect();
+    let answers: Vec<(u16, &str)> = answers.iter().map(|(status, body)| (*status, body.as_str())).collect();
+    let (_, fetch) = stub(&answers);
+    let c = client(&fetch, &[]);
+    let quantity = |out: &JsValue| get(&get(&get(&get(out, "ConnectionFunctionSummary"), "ConnectionFunctionConfig"), "KeyValueStoreAssociations"), "Quantity");
+    for (text, want) in cases {
+        let out = send(&c, "DescribeConnectionFunction", &input("f".into()), &creds()).await.unwrap();
+        assert_eq!(quantity(&out).as_f64(), Some(want), "{text:?}");
+    }
+    for text in ["abc", "1 2"] {
+        let out = send(&c, "DescribeConnectionFunction", &input("f".into()), &creds()).await.unwrap();
+        assert!(quantity(&out).as_f64().is_some_and(f64::is_nan), "{text:?}");
+    }
 }

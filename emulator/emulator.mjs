@@ -25,6 +25,21 @@ const MAX_LOGGED = 200; // the request log keeps the last 200 API requests
 const MAX_LOGGED_BODY = 256 * 1024; // bytes of a body kept in the log (this API's largest request is ~56 KiB)
 const MAX_DELAY_MS = 120000;
 
+/** What `stats.last` and `stats.log` hold in place of a secret (a signature, a session token). */
+export const REDACTED = "<redacted>";
+
+/**
+ * A request's headers as the stats record them: `x-amz-security-token`'s value and the
+ * `Signature=` of `authorization` replaced by REDACTED (the header stays, and so do the
+ * credential scope and SignedHeaders, so a test can still see what was sent and signed).
+ */
+export function redactSecrets(headers) {
+  const out = { ...headers };
+  if (typeof out.authorization === "string") out.authorization = out.authorization.replace(/Signature=[^,\s]*/gi, `Signature=${REDACTED}`);
+  if (out["x-amz-security-token"] !== undefined) out["x-amz-security-token"] = REDACTED;
+  return out;
+}
+
 /** The nine operations: SDK name → [method, path pattern] (`{}` is the Identifier/Id label). */
 export const OPERATIONS = {
   CreateConnectionFunction: ["POST", "connection-function"],
@@ -211,11 +226,14 @@ export class Emulator {
     }
   }
 
-  /** Records an API request in the stats and the request log (before anything can reject it). */
+  /**
+   * Records an API request in the stats and the request log (before anything can reject it).
+   * Secrets are never recorded: the signature and the session token are replaced by REDACTED.
+   */
   record({ op, identifier, method, rawPath, query, headers, body }) {
     this.stats.requests += 1;
     if (identifier !== undefined && this.stats.identifiers.length < MAX_RECORDED) this.stats.identifiers.push(identifier);
-    const headerObject = Object.fromEntries(headers);
+    const headerObject = redactSecrets(Object.fromEntries(headers));
     this.stats.last = { method, path: rawPath, query, headers: headerObject };
     const log = this.stats.log;
     log.push({ operation: op, method, path: rawPath, query, headers: headerObject, body: body.subarray(0, MAX_LOGGED_BODY).toString("utf8") });

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CloudFrontClient, DescribeConnectionFunctionCommand } from "@aws-sdk/client-cloudfront";
 import { startServer } from "../../emulator/server.mjs";
+import { REDACTED } from "../../emulator/emulator.mjs";
 import { DEMO, TEMP, admin, describePath, errorCode, rawRequest, signedRequest, signHeaders } from "./helpers.mjs";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -82,8 +83,22 @@ describe("signature verification", () => {
     const e = await rejects(describeFn(c, "my func/ :+%é☃", "LIVE"));
     assert.equal(e.name, "EntityNotFound");
     const last = (await admin(server, "stats")).last;
-    assert.equal(last.headers["x-amz-security-token"], TEMP.sessionToken);
+    assert.equal(last.headers["x-amz-security-token"], REDACTED, "the token was sent (its value is not recorded)");
     assert.match(last.headers.authorization, /SignedHeaders=[^,]*x-amz-security-token/);
+  });
+
+  test("the stats never hold a secret: the session token and the signature are recorded as REDACTED", async () => {
+    const res = await signedRequest(server, { identifier: "mtls-auth-check", query: { Stage: "LIVE" }, credentials: TEMP });
+    assert.equal(res.status, 200);
+    const stats = await admin(server, "stats");
+    const text = JSON.stringify(stats);
+    assert.ok(!text.includes(TEMP.sessionToken), "no session token in the stats");
+    assert.ok(!text.includes(TEMP.secretAccessKey), "no secret key in the stats");
+    for (const h of [stats.last.headers, stats.log[0].headers]) {
+      assert.equal(h["x-amz-security-token"], REDACTED);
+      assert.match(h.authorization, new RegExp(`^AWS4-HMAC-SHA256 Credential=${TEMP.accessKeyId}/\\d{8}/us-east-1/cloudfront/aws4_request, SignedHeaders=[^,]*x-amz-security-token[^,]*, Signature=<redacted>$`));
+    }
+    assert.ok(!/Signature=[0-9a-f]{64}/.test(text), "no signature in the stats");
   });
 
   test("one flipped character of the signature is rejected", async () => {

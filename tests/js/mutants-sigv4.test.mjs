@@ -245,3 +245,28 @@ test("parseAuthorization: the strict form, five-part credential, sorted unique l
   assert.equal(messageOf(auth("AK/2026/us-east-1/cloudfront/aws4_request")), "Credential is malformed: AK/2026/us-east-1/cloudfront/aws4_request");
   assert.equal(messageOf(auth(CRED, "x-amz-date;host")), "SignedHeaders must be lower-case header names, sorted and without repetition.");
 });
+
+test("verifyRequest: every refusal's status, code and message in full (the SDK shows them to the caller)", async () => {
+  const INVALID_TOKEN = [403, "InvalidClientTokenId", "The security token included in the request is invalid."];
+  const full = async (req) => Object.values(await refusal(req));
+  assert.deepEqual(await full(await request({ creds: { accessKeyId: "AKIDOTHER", secretAccessKey: KEY.secretAccessKey } })), INVALID_TOKEN);
+  assert.deepEqual(await full(await request({ creds: { ...TEMP, sessionToken: "other" } })), INVALID_TOKEN);
+  assert.deepEqual(await full(await request({ creds: { ...KEY, sessionToken: "tok" } })), INVALID_TOKEN);
+  assert.deepEqual(await full(await request({ edit: (h) => delete h["x-amz-date"] })), [403, "IncompleteSignature", "Authorization header requires existence of a valid 'X-Amz-Date' header."]);
+  const unsignedHost = await request();
+  unsignedHost.headers.set("authorization", unsignedHost.headers.get("authorization").replace("SignedHeaders=host;", "SignedHeaders="));
+  assert.deepEqual(await full(unsignedHost), [403, "SignatureDoesNotMatch", "'host' must be a signed header."]);
+  const body = "<ConnectionFunction/>";
+  const wrongHash = await request({ method: "POST", path: "/2020-05-31/connection-function", body, headers: { "x-amz-content-sha256": "0".repeat(64) } });
+  assert.deepEqual(await full(wrongHash), [400, "XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed."]);
+  const badQuery = await request();
+  badQuery.rawQuery = "Stage=%E0%A4%A";
+  assert.deepEqual(await full(badQuery), [403, "SignatureDoesNotMatch", "The query string is not validly percent-encoded."]);
+  const badSignature = await request();
+  badSignature.headers.set("authorization", badSignature.headers.get("authorization").replace(/Signature=[0-9a-f]{64}/, `Signature=${"0".repeat(64)}`));
+  assert.deepEqual(await full(badSignature), [
+    403,
+    "SignatureDoesNotMatch",
+    "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.",
+  ]);
+});

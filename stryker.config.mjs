@@ -14,7 +14,7 @@ const SCOPES = {
     // dist/ is the package the suites import ("cloudfront-wasm" → dist/node.js → dist/index.js):
     // the instrumented js/index.js replaces the bundled copy there, once, before the runs, next
     // to the glue it imports (kept apart in dist/glue/ by scripts/build.sh).
-    buildCommand: "cp js/index.js dist/index.js && cp dist/glue/cloudfront_wasm.js dist/cloudfront_wasm.js",
+    buildCommand: "cp js/index.js dist/glue/cloudfront_wasm.js dist/",
     tests: [
       "tests/js/mutants-index.test.mjs",
       "tests/js/mutants-loader.test.mjs",

@@ -51,7 +51,9 @@ export default {
   tempDirName: "target/stryker-tmp",
   // MUTANTS_JS_CONCURRENCY runners (default 1: the machine has two cores, shared).
   concurrency: Number(process.env.MUTANTS_JS_CONCURRENCY ?? 1),
-  timeoutMS: 30000,
+  // A mutant that loops forever (a retry or paginator loop) is stopped this long after the
+  // suites' normal time; MUTANTS_JS_TIMEOUT_MS lowers it for quick suites.
+  timeoutMS: Number(process.env.MUTANTS_JS_TIMEOUT_MS ?? 30000),
   dryRunTimeoutMinutes: 15,
   reporters: ["clear-text", "progress-append-only", "json"],
   jsonReporter: { fileName: `target/mutants/stryker-${report}.json` },

@@ -17,6 +17,7 @@ const SCOPES = {
     buildCommand: "cp js/index.js dist/glue/cloudfront_wasm.js dist/",
     tests: [
       "tests/js/mutants-index.test.mjs",
+      "tests/js/mutants-call.test.mjs",
       "tests/js/mutants-loader.test.mjs",
       "tests/js/promises.test.mjs",
       "tests/js/init.test.mjs",

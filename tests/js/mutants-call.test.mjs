@@ -7,6 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as ours from "cloudfront-wasm";
+import { rejection } from "./support/rejection.mjs";
 
 const CREDS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
 const NS = 'xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"';
@@ -25,14 +26,6 @@ function stub(answer = () => [200, SUMMARY]) {
 }
 const client = (cfg = {}) => new ours.CloudFrontClient({ endpoint: "http://127.0.0.1:9", credentials: CREDS, maxAttempts: 1, fetch: stub(), ...cfg });
 const describe = (c, opts) => c.send(new ours.DescribeConnectionFunctionCommand({ Identifier: "f" }), opts);
-async function rejection(p) {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  assert.fail("resolved, expected a rejection");
-}
 /** A fetch answer that never comes unless `init.signal` aborts it, as a platform fetch does. */
 const hang = (init) =>
   new Promise((_, reject) => {

@@ -12,10 +12,12 @@ const SCOPES = {
   index: {
     mutate: ["js/index.js"],
     // dist/ is the package the suites import ("cloudfront-wasm" → dist/node.js → dist/index.js):
-    // the instrumented js/index.js replaces the minified copy there, once, before the runs.
-    buildCommand: "cp js/index.js dist/index.js",
+    // the instrumented js/index.js replaces the bundled copy there, once, before the runs, next
+    // to the glue it imports (kept apart in dist/glue/ by scripts/build.sh).
+    buildCommand: "cp js/index.js dist/glue/cloudfront_wasm.js dist/",
     tests: [
       "tests/js/mutants-index.test.mjs",
+      "tests/js/mutants-call.test.mjs",
       "tests/js/mutants-loader.test.mjs",
       "tests/js/promises.test.mjs",
       "tests/js/init.test.mjs",
@@ -50,7 +52,9 @@ export default {
   tempDirName: "target/stryker-tmp",
   // MUTANTS_JS_CONCURRENCY runners (default 1: the machine has two cores, shared).
   concurrency: Number(process.env.MUTANTS_JS_CONCURRENCY ?? 1),
-  timeoutMS: 30000,
+  // A mutant that loops forever (a retry or paginator loop) is stopped this long after the
+  // suites' normal time; MUTANTS_JS_TIMEOUT_MS lowers it for quick suites.
+  timeoutMS: Number(process.env.MUTANTS_JS_TIMEOUT_MS ?? 30000),
   dryRunTimeoutMinutes: 15,
   reporters: ["clear-text", "progress-append-only", "json"],
   jsonReporter: { fileName: `target/mutants/stryker-${report}.json` },

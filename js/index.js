@@ -200,7 +200,7 @@ async function call(core, operation, input, credentials, signal) {
     for (;;) {
       const result = pending.finish(...(await attempt(pending, signal, core.requestTimeout)));
       if (typeof result !== "number") return result;
-      if (!(await backoff(result, signal))) pending.finish(ABORTED);
+      if (!(await backoff(result, signal))) return pending.finish(ABORTED); // throws the abort error
     }
   } finally {
     pending.free();

@@ -70,7 +70,11 @@ done
 # every function of the glue; the classes whose names show set them (js/index.js).
 cp js/index.js "$out/index.src.js"
 node_modules/.bin/esbuild --bundle --minify --log-level=warning --format=esm "$out/index.src.js" --outfile="$out/index.js"
-rm "$out/index.src.js" "$out/cloudfront_wasm.js"
+rm "$out/index.src.js"
+# The glue alone, outside the package's files: mutation testing runs the unbundled js/index.js
+# against it (stryker.config.mjs).
+mkdir "$out/glue"
+mv "$out/cloudfront_wasm.js" "$out/glue/"
 # Every other entry (node.js and the edge runtimes' entries) as written, and the types.
 for entry in js/*.js; do
   [ "$entry" = js/index.js ] || cp "$entry" "$out/"

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import * as ours from "cloudfront-wasm";
+import { rejection } from "./support/rejection.mjs";
 
 const CREDS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
 const NS = 'xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"';
@@ -30,14 +31,6 @@ function stub(answer) {
 const ok = () => stub(() => [200, SUMMARY(), { ETag: "E1" }]);
 const client = (cfg = {}) => new ours.CloudFrontClient({ endpoint: "http://127.0.0.1:9", credentials: CREDS, maxAttempts: 1, fetch: ok(), ...cfg });
 const describe = (c, opts) => c.send(new ours.DescribeConnectionFunctionCommand({ Identifier: "f" }), opts);
-async function rejection(p) {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  assert.fail("resolved, expected a rejection");
-}
 
 // First in the file: the module is not loaded yet, so every init() below really loads.
 test("a failed load names what failed and from where; a later init() loads", async () => {

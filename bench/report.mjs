@@ -515,7 +515,8 @@ part, and interleaved A/B runs of two builds in one process for each change trie
   on this machine (below); the likely parts are our six \`Headers.get\` reads on a network \`Response\` (a stub's headers are a
   few) and the GC of our per-call objects, which on the real path stay alive across the network wait and get promoted
   out of the young generation`
-  }. The profile splits our own work: the core
+  }. The profile (taken before the call loop moved from a Rust future into js/index.js; \`node bench/profile.mjs\`
+  profiles today's code, with the glue now counted with js/index.js) split our own work: the core
   in wasm (building and signing the request, reading the XML: ≈ 45–55 % of it; the profile's "wasm" group, which the
   floor does not have but for undici's HTTP parser), the wasm-bindgen glue (≈ 30–35 %: strings copied in and out through
   \`TextEncoder\`/\`TextDecoder\`, the output object built by serde-wasm-bindgen one property at a time, the future's

@@ -21,11 +21,12 @@ let ready;
 // (a page that imports a client means to call it), and the first call or init() instantiates it,
 // so the second round trip and the compile overlap the page's own start-up. The Node, workerd and
 // Deno entries set their own loader while the module graph is evaluated, before this microtask
-// runs, so they never fetch here. A failure (offline, no application/wasm type) leaves the first
-// call to load the usual way, which reports it.
+// runs, so they never fetch here; nor does a page that called init(url) as it imported the module
+// (its .wasm is elsewhere: the default URL would be a wasted request, or a 404). A failure
+// (offline, no application/wasm type) leaves the first call to load the usual way, which reports it.
 Promise.resolve().then(() => {
   try {
-    if (loader !== fetchLoader || typeof WebAssembly?.compileStreaming !== "function" || typeof fetch !== "function") return;
+    if (ready !== undefined || loader !== fetchLoader || typeof WebAssembly?.compileStreaming !== "function" || typeof fetch !== "function") return;
     const url = new URL("./cloudfront_wasm_bg.wasm", import.meta.url);
     if (url.protocol !== "https:" && url.protocol !== "http:") return;
     compiling = WebAssembly.compileStreaming(fetch(url)).catch(() => undefined);

@@ -20,7 +20,7 @@ cargo clippy --quiet --all-targets -- -D warnings
 
 step "build the package (dist/)"
 bash scripts/build.sh --if-needed
-step "size: the bytes a browser downloads, within the 60,000-byte guard (README "Size")"
+step "size: the bytes a browser downloads, within the 55,000-byte budget (README "Size")"
 node scripts/size.mjs
 
 if [ "$(. target/toolchain.env; echo "${WASM_CLIPPY:-}")" = 1 ]; then

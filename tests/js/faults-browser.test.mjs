@@ -359,6 +359,36 @@ test("10,000 failing calls, and 10,000 failing updates: neither wasm memory nor 
   }
 });
 
+test("the .wasm: imported alone, the package starts its download at once; with init(url) at import, only that one", async () => {
+  /** A page at the emulator's origin running `script` as a module; resolves to the .wasm paths it requested. */
+  const wasmRequestsOf = async (script) => {
+    const other = await context.newPage();
+    const paths = [];
+    other.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.endsWith(".wasm")) paths.push(url.pathname + url.search);
+    });
+    await other.route(`${emu.url}/__wasm-loading.html`, (route) =>
+      route.fulfill({ contentType: "text/html", body: `<!doctype html><title>wasm loading</title><script type="module">${script}</script>` }),
+    );
+    await other.goto(`${emu.url}/__wasm-loading.html`);
+    await other.waitForSelector("body[data-done]", { state: "attached" });
+    const done = await other.evaluate(() => document.body.dataset.done);
+    await other.close();
+    return { done, paths };
+  };
+  const done = 'document.body.dataset.done = "yes"';
+  // No call and no init(): the download starts anyway (the cold-start overlap).
+  const alone = await wasmRequestsOf(`import "/dist/index.js"; setTimeout(() => { ${done}; }, 300);`);
+  assert.deepEqual(alone.paths, ["/dist/cloudfront_wasm_bg.wasm"]);
+  // init(url) as the page imports the package: that .wasm only, not the default one as well.
+  const elsewhere = await wasmRequestsOf(
+    `import { init } from "/dist/index.js"; init("/dist/cloudfront_wasm_bg.wasm?elsewhere").then(() => { ${done}; }, (e) => { document.body.dataset.done = String(e); });`,
+  );
+  assert.equal(elsewhere.done, "yes");
+  assert.deepEqual(elsewhere.paths, ["/dist/cloudfront_wasm_bg.wasm?elsewhere"]);
+});
+
 test("nothing left running in the page: no timer, no unhandled rejection, no page error", async () => {
   await new Promise((res) => setTimeout(res, 200));
   // The abort test's own 100 ms timer has fired long ago; every timer still live belongs to something left running.

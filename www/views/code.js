@@ -3,7 +3,7 @@
 // not valid UTF-8 is shown as such (with a hex dump), never decoded into mojibake.
 import { h, plural } from "../shared/dom.js";
 import { command } from "../shared/package.js";
-import { TaskArea } from "../shared/task.js";
+import { FunctionView } from "../shared/function-view.js";
 
 const STAGES = ["DEVELOPMENT", "LIVE"];
 /** Unchanged stretches longer than this are folded in the diff, keeping CONTEXT lines each side. */
@@ -52,34 +52,23 @@ function splitLines(text) {
   return lines;
 }
 
-export class CodeView {
+export class CodeView extends FunctionView {
   constructor(panel) {
-    this.taskNode = h("div");
-    this.content = h("div", { class: "code-view" });
-    panel.replaceChildren(this.taskNode, this.content);
-    this.task = new TaskArea(this.taskNode, "loading the code");
-    this.loadedFor = undefined;
+    const content = h("div", { class: "code-view" });
+    super(panel, "loading the code", content);
+    this.content = content;
   }
 
-  reset() {
-    this.task.clear();
-    this.loadedFor = undefined;
+  clear() {
     this.content.replaceChildren();
   }
 
   async open(fn) {
-    if (this.loadedFor === fn) return;
-    this.content.replaceChildren();
-    const result = await this.task.start(
-      `Reading the code of ${fn} in DEVELOPMENT and LIVE…`,
-      async (run) => {
-        const [{ diffLines }, dev, live] = await Promise.all([loadJsdiff(), ...STAGES.map((stage) => readCode(run, fn, stage))]);
-        return { diffLines, dev, live };
-      },
-      { context: { operation: "GetConnectionFunction" } },
-    );
+    const result = await this.load(fn, `Reading the code of ${fn} in DEVELOPMENT and LIVE…`, "GetConnectionFunction", async (run) => {
+      const [{ diffLines }, dev, live] = await Promise.all([loadJsdiff(), ...STAGES.map((stage) => readCode(run, fn, stage))]);
+      return { diffLines, dev, live };
+    });
     if (!result) return;
-    this.loadedFor = fn;
     const { dev, live, diffLines } = result;
     this.content.replaceChildren(diffSection(dev, live, diffLines), h("div", { class: "code-pair" }, codeSection(dev), codeSection(live)));
   }

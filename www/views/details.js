@@ -5,7 +5,7 @@ import { h, plural } from "../shared/dom.js";
 import { copyButton } from "../shared/clipboard.js";
 import { FIELDS, NOT_COMPARED, comparable, valueNode } from "../shared/fields.js";
 import { command } from "../shared/package.js";
-import { TaskArea } from "../shared/task.js";
+import { FunctionView } from "../shared/function-view.js";
 
 /** Describes `fn` in one stage; resolves to null when the stage does not exist (never published). */
 export async function describeStage(client, fn, stage, signal) {
@@ -17,36 +17,25 @@ export async function describeStage(client, fn, stage, signal) {
   }
 }
 
-export class DetailsView {
+export class DetailsView extends FunctionView {
   constructor(panel, shared) {
+    const content = h("div", { class: "details" });
+    super(panel, "loading the details", content);
+    this.content = content;
     this.shared = shared;
-    this.taskNode = h("div");
-    this.content = h("div", { class: "details" });
-    panel.replaceChildren(this.taskNode, this.content);
-    this.task = new TaskArea(this.taskNode, "loading the details");
-    this.loadedFor = undefined;
   }
 
-  reset() {
-    this.task.clear();
-    this.loadedFor = undefined;
+  clear() {
     this.content.replaceChildren();
   }
 
   async open(fn) {
-    if (this.loadedFor === fn) return;
-    this.content.replaceChildren();
-    const result = await this.task.start(
-      `Describing ${fn} in DEVELOPMENT and LIVE…`,
-      async (run) => {
-        // The DEVELOPMENT stage always exists; LIVE only once published.
-        const [dev, live] = await Promise.all(["DEVELOPMENT", "LIVE"].map((stage) => describeStage(run.client(), fn, stage, run.signal)));
-        return { dev, live };
-      },
-      { context: { operation: "DescribeConnectionFunction" } },
-    );
+    const result = await this.load(fn, `Describing ${fn} in DEVELOPMENT and LIVE…`, "DescribeConnectionFunction", async (run) => {
+      // The DEVELOPMENT stage always exists; LIVE only once published.
+      const [dev, live] = await Promise.all(["DEVELOPMENT", "LIVE"].map((stage) => describeStage(run.client(), fn, stage, run.signal)));
+      return { dev, live };
+    });
     if (!result) return;
-    this.loadedFor = fn;
     this.shared.described(fn, result);
     this.content.replaceChildren(...render(result.dev, result.live));
   }

@@ -3,29 +3,25 @@
 import { h, plural } from "../shared/dom.js";
 import { command } from "../shared/package.js";
 import { nextMarker } from "../shared/paging.js";
-import { TaskArea } from "../shared/task.js";
+import { FunctionView } from "../shared/function-view.js";
 import { pageSize } from "./list.js";
 
-export class UsedByView {
+export class UsedByView extends FunctionView {
   constructor(panel) {
-    this.taskNode = h("div");
-    this.count = h("p", { class: "count-line", id: "used-by-count", "aria-live": "polite" });
-    this.body = h("tbody");
-    this.table = h(
+    const count = h("p", { class: "count-line", id: "used-by-count", "aria-live": "polite" });
+    const body = h("tbody");
+    const table = h(
       "table",
       { class: "list responsive", id: "used-by-table", hidden: true },
       h("caption", { text: "Distributions using this function" }),
       h("thead", {}, h("tr", {}, ...["Id", "Domain name", "Aliases", "Status", "Enabled"].map((t) => h("th", { scope: "col", text: t })))),
-      this.body,
+      body,
     );
-    panel.replaceChildren(this.taskNode, this.count, h("div", { class: "table-wrap" }, this.table));
-    this.task = new TaskArea(this.taskNode, "listing the distributions");
-    this.loadedFor = undefined;
+    super(panel, "listing the distributions", count, h("div", { class: "table-wrap" }, table));
+    Object.assign(this, { count, body, table });
   }
 
-  reset() {
-    this.task.clear();
-    this.loadedFor = undefined;
+  clear() {
     this.body.replaceChildren();
     this.table.hidden = true;
     this.count.textContent = "";

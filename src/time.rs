@@ -1,7 +1,6 @@
 //! Calendar arithmetic for SigV4 dates, RFC 3339 timestamps and HTTP `Date` headers,
 //! on milliseconds since the Unix epoch (no clock is read here).
 
-
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
 fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };

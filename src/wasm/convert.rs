@@ -7,6 +7,9 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::error::{Error, ErrorKind, ResponseMeta};
+use crate::value::Value;
+
 #[wasm_bindgen]
 extern "C" {
     // `Reflect.set` without js-sys's exception guard (a try/catch and an `apply` per call,
@@ -28,9 +31,6 @@ fn number(text: &str) -> f64 {
         js_number(text)
     }
 }
-
-use crate::error::{Error, ErrorKind, ResponseMeta};
-use crate::value::Value;
 
 /// A literal (a property or header name, a fixed value) as a JS string, made once and kept:
 /// it would otherwise be copied out of wasm memory and decoded on every use (an output
@@ -125,7 +125,7 @@ pub fn opt_bool(target: &JsValue, key: &'static str) -> Result<bool, String> {
 }
 
 /// Output values as serde-wasm-bindgen builds them: structs as plain objects with the
-/// model's names (kept as JS strings by serde-wasm-bindgen's own cache), maps read from an
+/// model's names (kept as JS strings by `literal_js`, see `ModelMembers`), maps read from an
 /// answer as plain objects, timestamps as `Date`s, blobs as `Uint8Array`s, integers as
 /// `Number(text)` gives them (`NaN` included).
 impl Serialize for Value {

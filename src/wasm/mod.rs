@@ -199,9 +199,11 @@ impl WasmCall {
             },
             FETCH_FAILED => AttemptError::Network(error, None),
             BODY_FAILED => {
-                let response: Response = response.unchecked_into();
-                let headers = response.headers();
-                AttemptError::Network(error, Some(response_meta(response.status(), &|h| transport::header(&headers, h))))
+                let meta = response.dyn_ref::<Response>().map(|response| {
+                    let headers = response.headers();
+                    response_meta(response.status(), &|h| transport::header(&headers, h))
+                });
+                AttemptError::Network(error, meta)
             }
             TIMED_OUT => AttemptError::TimedOut,
             _ => return Err(self.aborted()),
@@ -254,7 +256,7 @@ impl WasmCall {
         if body.bytes().len() > limit {
             return Err(too_large());
         }
-        let answer = Answer { status, headers: response.headers(), body };
+        let answer = Answer { status, headers, body };
         let (output, mut meta) = self.client.read(self.op, &answer)?;
         self.client.quota.borrow_mut().release(self.retry_tokens);
         self.retry_tokens = 0;
@@ -267,7 +269,7 @@ impl WasmCall {
 
 /// For `npm run bench` only (`--features bench`, built into bench/out/, never into the
 /// package): the signing figure, like the SDK's signer alone. Builds the request for `input`
-/// and signs it as `send` does, at `Date.now()`, and returns its `authorization` header.
+/// and signs it as `WasmCall::attempt` does, at `Date.now()`, and returns its `authorization` header.
 #[cfg(feature = "bench")]
 #[wasm_bindgen]
 impl WasmClient {

@@ -9,10 +9,9 @@ import initWasm, { initSync, WasmClient } from "./cloudfront_wasm.js";
 const glue = { init: initWasm, initSync };
 
 let compiling; // the default entry's .wasm, downloading and compiling since import (below)
-const fetchLoader = async (input) => {
-  const module = input === undefined ? await compiling : undefined;
-  return initWasm(input === undefined && module === undefined ? undefined : { module_or_path: input ?? module });
-};
+// Without an input, the module compiling since import, if any; wasm-bindgen reads
+// `{ module_or_path: undefined }` as no argument (the .wasm next to this module).
+const fetchLoader = async (input) => initWasm({ module_or_path: input ?? (await compiling) });
 let loader = fetchLoader;
 let defaultSource; // how the entry finds the .wasm when init() is given nothing (for errors)
 let ready;

@@ -127,7 +127,9 @@ fn canonical(req: &HttpRequest, date: &str, token: Option<&str>, region: &str) -
     }
     let day = date.get(..8).unwrap_or(date);
     let hash = hex::encode(Sha256::digest(creq.as_bytes()));
-    let string_to_sign = format!("AWS4-HMAC-SHA256\n{date}\n{day}/{region}/{SERVICE}/aws4_request\n{hash}");
+    // `concat`, not `format!`: one allocation of the right size, without the formatting
+    // machinery, on a path every request takes (here and for `authorization`).
+    let string_to_sign = ["AWS4-HMAC-SHA256\n", date, "\n", day, "/", region, "/", SERVICE, "/aws4_request\n", &hash].concat();
     (SigningParts { canonical_request: creq, string_to_sign }, signed_headers)
 }
 
@@ -207,9 +209,11 @@ pub fn sign_cached(
     let key = cache.key(&creds.secret_access_key, epoch_ms, day, region);
     let signature = calculate_signature(key, parts.string_to_sign.as_bytes());
     let access_key_id = &creds.access_key_id;
-    let authorization = format!(
-        "AWS4-HMAC-SHA256 Credential={access_key_id}/{day}/{region}/{SERVICE}/aws4_request, SignedHeaders={signed_headers}, Signature={signature}"
-    );
+    let authorization = [
+        "AWS4-HMAC-SHA256 Credential=", access_key_id, "/", day, "/", region, "/", SERVICE,
+        "/aws4_request, SignedHeaders=", &signed_headers, ", Signature=", &signature,
+    ]
+    .concat();
     req.headers.push(("x-amz-date", date));
     if let Some(t) = token {
         req.headers.push(("x-amz-security-token", t.to_owned()));

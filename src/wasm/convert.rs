@@ -84,14 +84,17 @@ pub fn type_name(value: &JsValue) -> &'static str {
 }
 
 /// A JS string as Rust text; `None` when it holds a lone surrogate, which UTF-8 cannot
-/// carry. One RegExp search (with `u`, paired surrogates are one code point and do not
-/// match), not js-sys's `is_valid_utf16`, which crosses into JS once per UTF-16 unit.
+/// carry. The copy into wasm turns a lone surrogate into U+FFFD, so only text holding a
+/// U+FFFD needs the one RegExp search (with `u`, paired surrogates are one code point and
+/// do not match) that tells the two apart: a crossing saved on every other string. Not
+/// js-sys's `is_valid_utf16`, which crosses into JS once per UTF-16 unit.
 pub fn well_formed(s: &JsString) -> Option<String> {
     thread_local! {
         // Made once: `search` ignores `lastIndex`, so one instance serves every call.
         static LONE_SURROGATE: RegExp = RegExp::new("[\\uD800-\\uDFFF]", "u");
     }
-    (LONE_SURROGATE.with(|re| s.search(re)) < 0).then(|| String::from(s))
+    let text = String::from(s);
+    (!text.contains('\u{FFFD}') || LONE_SURROGATE.with(|re| s.search(re)) < 0).then_some(text)
 }
 
 /// An optional string field of a config or credentials object.

@@ -35,32 +35,37 @@ fn number(text: &str) -> f64 {
 /// A literal (a property or header name, a fixed value) as a JS string, made once and kept:
 /// it would otherwise be copied out of wasm memory and decoded on every use (an output
 /// object alone sets about thirty names). The model's and this module's literals: a few dozen.
+/// `f` borrows the kept string: a clone would cost two more crossings (the glue counts
+/// references to a JS value held by wasm: one call to add one, one to drop it).
 #[inline(never)]
-pub fn literal_js(key: &'static str) -> JsValue {
+pub fn with_literal<R>(key: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
     thread_local! {
         static KEYS: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
     }
     KEYS.with(|keys| {
         let mut keys = keys.borrow_mut();
-        if let Some((_, js)) = keys.iter().find(|(k, _)| std::ptr::eq(*k, key)) {
-            return js.clone();
-        }
-        let js = JsValue::from_str(key);
-        keys.push((key, js.clone()));
-        js
+        let at = match keys.iter().position(|(k, _)| std::ptr::eq(*k, key)) {
+            Some(at) => at,
+            None => {
+                keys.push((key, JsValue::from_str(key)));
+                keys.len() - 1
+            }
+        };
+        let js = keys.get(at).map(|(_, js)| js);
+        f(js.unwrap_or(&JsValue::UNDEFINED))
     })
 }
 
 pub fn get(target: &JsValue, key: &'static str) -> JsValue {
     if target.is_object() || target.is_function() {
-        Reflect::get(target, &literal_js(key)).unwrap_or(JsValue::UNDEFINED)
+        with_literal(key, |key| Reflect::get(target, key)).unwrap_or(JsValue::UNDEFINED)
     } else {
         JsValue::UNDEFINED
     }
 }
 
 pub fn set(target: &Object, key: &'static str, value: &JsValue) {
-    reflect_set(target, &literal_js(key), value);
+    with_literal(key, |key| reflect_set(target, key, value));
 }
 
 pub fn type_name(value: &JsValue) -> &'static str {
@@ -84,8 +89,8 @@ pub fn type_name(value: &JsValue) -> &'static str {
 }
 
 /// A JS string as Rust text; `None` when it holds a lone surrogate, which UTF-8 cannot
-/// carry. The copy into wasm turns a lone surrogate into U+FFFD, so only text holding a
-/// U+FFFD needs the one RegExp search (with `u`, paired surrogates are one code point and
+/// carry. The copy into wasm turns a lone surrogate into U+FFFD, so only text that may hold
+/// a U+FFFD needs the one RegExp search (with `u`, paired surrogates are one code point and
 /// do not match) that tells the two apart: a crossing saved on every other string. Not
 /// js-sys's `is_valid_utf16`, which crosses into JS once per UTF-16 unit.
 pub fn well_formed(s: &JsString) -> Option<String> {
@@ -94,7 +99,9 @@ pub fn well_formed(s: &JsString) -> Option<String> {
         static LONE_SURROGATE: RegExp = RegExp::new("[\\uD800-\\uDFFF]", "u");
     }
     let text = String::from(s);
-    (!text.contains('\u{FFFD}') || LONE_SURROGATE.with(|re| s.search(re)) < 0).then_some(text)
+    // 0xEF leads U+FFFD's UTF-8 (and that of U+F000–U+FFFE, rare, which only cost the search).
+    let maybe_replaced = text.bytes().any(|b| b == 0xEF);
+    (!maybe_replaced || LONE_SURROGATE.with(|re| s.search(re)) < 0).then_some(text)
 }
 
 /// An optional string field of a config or credentials object.
@@ -128,7 +135,7 @@ pub fn opt_bool(target: &JsValue, key: &'static str) -> Result<bool, String> {
 }
 
 /// Output values as serde-wasm-bindgen builds them: structs as plain objects with the
-/// model's names (kept as JS strings by `literal_js`, see `ModelMembers`), maps read from an
+/// model's names (kept as JS strings by `with_literal`, see `ModelMembers`), maps read from an
 /// answer as plain objects, timestamps as `Date`s, blobs as `Uint8Array`s, integers as
 /// `Number(text)` gives them (`NaN` included).
 impl Serialize for Value {
@@ -149,7 +156,7 @@ impl Serialize for Value {
 }
 
 /// A struct's members, named by the model. A map whose keys are the kept JS strings of
-/// `literal_js`: serde-wasm-bindgen's struct serializer keeps its own key cache in a
+/// `with_literal`: serde-wasm-bindgen's struct serializer keeps its own key cache in a
 /// `HashMap`, which costs more wasm than the whole output walk.
 struct ModelMembers<'a>(&'a [(&'static str, Value)]);
 
@@ -158,7 +165,7 @@ struct Literal(&'static str);
 
 impl Serialize for Literal {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serde_wasm_bindgen::preserve::serialize(&literal_js(self.0), serializer)
+        with_literal(self.0, |key| serde_wasm_bindgen::preserve::serialize(key, serializer))
     }
 }
 

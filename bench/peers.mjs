@@ -208,10 +208,12 @@ export function sdkSigner() {
 export async function oursSigner(wasm) {
   await initSignBench({ module_or_path: wasm });
   const core = new SignBenchClient({ region: REGION, endpoint: STUB_ENDPOINT });
-  const sign = () => core.signForBench("DescribeConnectionFunction", INPUT, CREDS);
+  // The credentials' fields read in JS, as js/index.js's `call` passes them to `prepare`.
+  const fields = (c) => [c, c.accessKeyId, c.secretAccessKey, c.sessionToken];
+  const sign = () => core.signForBench("DescribeConnectionFunction", INPUT, ...fields(CREDS));
   // The crossings alone (bench build): the same reads and request building without the signature,
   // and one empty call that returns a string as long as the header.
-  sign.readOnly = core.readForBench && (() => core.readForBench("DescribeConnectionFunction", INPUT, CREDS));
+  sign.readOnly = core.readForBench && (() => core.readForBench("DescribeConnectionFunction", INPUT, ...fields(CREDS)));
   sign.empty = core.emptyForBench && (() => core.emptyForBench());
   return sign;
 }

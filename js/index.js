@@ -195,7 +195,9 @@ const ABORTED = 4;
  * long to wait before the next attempt (its retry policy and quota), or throws the final error.
  */
 async function call(core, operation, input, credentials, signal) {
-  const pending = core.prepare(operation, input, credentials, signal); // throws on bad input
+  // The credentials' fields are read here: cheaper than a crossing per field from wasm.
+  const c = credentials;
+  const pending = core.prepare(operation, input, c, c?.accessKeyId, c?.secretAccessKey, c?.sessionToken, signal); // throws on bad input
   try {
     for (;;) {
       const result = pending.finish(...(await attempt(pending, signal, core.requestTimeout)));

@@ -99,23 +99,14 @@ impl HttpRequest {
 /// Percent-encodes everything but `A-Za-z0-9-._~` (and `/` when `keep_slash`), upper-case hex.
 pub fn uri_encode(out: &mut String, text: &str, keep_slash: bool) {
     let hex = |n: u8| char::from_digit(u32::from(n), 16).unwrap_or('0').to_ascii_uppercase();
-    let kept = |b: u8| b.is_ascii_alphanumeric() || b"-._~".contains(&b) || (keep_slash && b == b'/');
-    let mut rest = text;
-    // Runs of kept characters are copied whole (every signature encodes the path twice).
-    while !rest.is_empty() {
-        let run = rest.bytes().position(|b| !kept(b)).unwrap_or(rest.len());
-        // The run is ASCII, so it ends on a character boundary.
-        let (run, tail) = rest.split_at_checked(run).unwrap_or((rest, ""));
-        out.push_str(run);
-        let mut chars = tail.chars();
-        if let Some(c) = chars.next() {
-            for &b in c.encode_utf8(&mut [0; 4]).as_bytes() {
-                out.push('%');
-                out.push(hex(b >> 4));
-                out.push(hex(b & 15));
-            }
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || (keep_slash && b == b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(hex(b >> 4));
+            out.push(hex(b & 15));
         }
-        rest = chars.as_str();
     }
 }
 

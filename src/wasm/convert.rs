@@ -1,6 +1,7 @@
 //! Conversions between JS values and the core's plain Rust values.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use js_sys::{Array, Date, JsString, Object, Reflect, RegExp};
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -35,37 +36,34 @@ fn number(text: &str) -> f64 {
 /// A literal (a property or header name, a fixed value) as a JS string, made once and kept:
 /// it would otherwise be copied out of wasm memory and decoded on every use (an output
 /// object alone sets about thirty names). The model's and this module's literals: a few dozen.
-/// `f` borrows the kept string: a clone would cost two more crossings (the glue counts
-/// references to a JS value held by wasm: one call to add one, one to drop it).
+/// Shared through an `Rc`: cloning the `JsValue` itself would cost two crossings (the glue
+/// counts wasm's references to a JS value: one call to add one, one to drop it).
 #[inline(never)]
-pub fn with_literal<R>(key: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
+pub fn literal(key: &'static str) -> Rc<JsValue> {
     thread_local! {
-        static KEYS: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
+        static KEYS: RefCell<Vec<(&'static str, Rc<JsValue>)>> = const { RefCell::new(Vec::new()) };
     }
     KEYS.with(|keys| {
         let mut keys = keys.borrow_mut();
-        let at = match keys.iter().position(|(k, _)| std::ptr::eq(*k, key)) {
-            Some(at) => at,
-            None => {
-                keys.push((key, JsValue::from_str(key)));
-                keys.len() - 1
-            }
-        };
-        let js = keys.get(at).map(|(_, js)| js);
-        f(js.unwrap_or(&JsValue::UNDEFINED))
+        if let Some((_, js)) = keys.iter().find(|(k, _)| std::ptr::eq(*k, key)) {
+            return Rc::clone(js);
+        }
+        let js = Rc::new(JsValue::from_str(key));
+        keys.push((key, Rc::clone(&js)));
+        js
     })
 }
 
 pub fn get(target: &JsValue, key: &'static str) -> JsValue {
     if target.is_object() || target.is_function() {
-        with_literal(key, |key| Reflect::get(target, key)).unwrap_or(JsValue::UNDEFINED)
+        Reflect::get(target, &literal(key)).unwrap_or(JsValue::UNDEFINED)
     } else {
         JsValue::UNDEFINED
     }
 }
 
 pub fn set(target: &Object, key: &'static str, value: &JsValue) {
-    with_literal(key, |key| reflect_set(target, key, value));
+    reflect_set(target, &literal(key), value);
 }
 
 pub fn type_name(value: &JsValue) -> &'static str {
@@ -106,14 +104,18 @@ pub fn well_formed(s: &JsString) -> Option<String> {
 
 /// An optional string field of a config or credentials object.
 pub fn opt_string(target: &JsValue, key: &'static str, what: &str) -> Result<Option<String>, String> {
-    let value = get(target, key);
+    string_field(&get(target, key), key, what)
+}
+
+/// `value`, read from the field `key` of `what`, as `opt_string` takes it.
+pub fn string_field(value: &JsValue, key: &'static str, what: &str) -> Result<Option<String>, String> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
     match value.dyn_ref::<JsString>().map(well_formed) {
         Some(Some(text)) => Ok(Some(text)),
         Some(None) => Err(format!("{what}.{key} is not valid Unicode text")),
-        None => Err(format!("{what}.{key} must be a string, not {}", type_name(&value))),
+        None => Err(format!("{what}.{key} must be a string, not {}", type_name(value))),
     }
 }
 
@@ -135,7 +137,7 @@ pub fn opt_bool(target: &JsValue, key: &'static str) -> Result<bool, String> {
 }
 
 /// Output values as serde-wasm-bindgen builds them: structs as plain objects with the
-/// model's names (kept as JS strings by `with_literal`, see `ModelMembers`), maps read from an
+/// model's names (kept as JS strings by `literal`, see `ModelMembers`), maps read from an
 /// answer as plain objects, timestamps as `Date`s, blobs as `Uint8Array`s, integers as
 /// `Number(text)` gives them (`NaN` included).
 impl Serialize for Value {
@@ -156,7 +158,7 @@ impl Serialize for Value {
 }
 
 /// A struct's members, named by the model. A map whose keys are the kept JS strings of
-/// `with_literal`: serde-wasm-bindgen's struct serializer keeps its own key cache in a
+/// `literal`: serde-wasm-bindgen's struct serializer keeps its own key cache in a
 /// `HashMap`, which costs more wasm than the whole output walk.
 struct ModelMembers<'a>(&'a [(&'static str, Value)]);
 
@@ -165,7 +167,7 @@ struct Literal(&'static str);
 
 impl Serialize for Literal {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        with_literal(self.0, |key| serde_wasm_bindgen::preserve::serialize(key, serializer))
+        serde_wasm_bindgen::preserve::serialize(&*literal(self.0), serializer)
     }
 }
 

@@ -20,7 +20,7 @@ use crate::request::{self, HttpRequest};
 use crate::response::{read_error, read_output, response_meta, Body};
 use crate::retry::{backoff_ms, classify, clock_offset_from_answer, Failure as RetryFailure, Retry, RetryQuota};
 use crate::signing::{self, Credentials, KeyCache};
-use convert::{error_descriptor, get, metadata, object, opt_bool, opt_number, opt_string, platform_error, set};
+use convert::{error_descriptor, get, metadata, object, opt_bool, opt_number, opt_string, platform_error, set, string_field};
 use transport::Answer;
 
 const DEFAULT_MAX_ATTEMPTS: u32 = 3;
@@ -111,9 +111,21 @@ impl WasmClient {
 
     /// Checks `input` (for `operation`, the SDK's operation name) and `credentials`, and builds
     /// the request: nothing is sent until `attempt`. Throws the error descriptor of bad input.
-    pub fn prepare(&self, operation: &str, input: &JsValue, credentials: &JsValue, signal: Option<AbortSignal>) -> Result<WasmCall, JsValue> {
+    /// `credentials` comes with its three fields as js/index.js read them (`CredentialFields`).
+    #[allow(clippy::too_many_arguments)] // the fields are what saves the crossings
+    pub fn prepare(
+        &self,
+        operation: &str,
+        input: &JsValue,
+        credentials: &JsValue,
+        access_key_id: &JsValue,
+        secret_access_key: &JsValue,
+        session_token: &JsValue,
+        signal: Option<AbortSignal>,
+    ) -> Result<WasmCall, JsValue> {
+        let fields = CredentialFields { object: credentials, access_key_id, secret_access_key, session_token };
         let op = operation::find(operation).ok_or_else(|| Error::input(format!("unknown operation {operation}")));
-        let prepared = op.and_then(|op| Ok((op, build(op, input, &self.inner.endpoint)?, read_credentials(credentials)?)));
+        let prepared = op.and_then(|op| Ok((op, build(op, input, &self.inner.endpoint)?, read_credentials(&fields)?)));
         let (op, request, creds) = prepared.map_err(|e| error_descriptor(&e, 0, 0.0))?;
         Ok(WasmCall {
             client: Rc::clone(&self.inner),
@@ -274,11 +286,20 @@ impl WasmCall {
 #[wasm_bindgen]
 impl WasmClient {
     #[wasm_bindgen(js_name = signForBench)]
-    pub fn sign_for_bench(&self, operation: &str, input: &JsValue, credentials: &JsValue) -> Result<String, JsValue> {
+    pub fn sign_for_bench(
+        &self,
+        operation: &str,
+        input: &JsValue,
+        credentials: &JsValue,
+        access_key_id: &JsValue,
+        secret_access_key: &JsValue,
+        session_token: &JsValue,
+    ) -> Result<String, JsValue> {
+        let fields = CredentialFields { object: credentials, access_key_id, secret_access_key, session_token };
         let op = operation::find(operation).ok_or_else(|| JsValue::from_str("unknown operation"))?;
         let fail = |e: Error| error_descriptor(&e, 0, 0.0);
         let mut request = build(op, input, &self.inner.endpoint).map_err(fail)?;
-        let creds = read_credentials(credentials).map_err(fail)?;
+        let creds = read_credentials(&fields).map_err(fail)?;
         self.inner.sign(&mut request, &creds);
         let authorization = request.headers.iter().find(|(name, _)| *name == "authorization");
         Ok(authorization.map(|(_, value)| value.clone()).unwrap_or_default())
@@ -287,11 +308,20 @@ impl WasmClient {
     /// `signForBench` without the signature: the same reads of the input and the credentials
     /// and the same request building, so the bench can tell the crossings from the hashing.
     #[wasm_bindgen(js_name = readForBench)]
-    pub fn read_for_bench(&self, operation: &str, input: &JsValue, credentials: &JsValue) -> Result<usize, JsValue> {
+    pub fn read_for_bench(
+        &self,
+        operation: &str,
+        input: &JsValue,
+        credentials: &JsValue,
+        access_key_id: &JsValue,
+        secret_access_key: &JsValue,
+        session_token: &JsValue,
+    ) -> Result<usize, JsValue> {
+        let fields = CredentialFields { object: credentials, access_key_id, secret_access_key, session_token };
         let op = operation::find(operation).ok_or_else(|| JsValue::from_str("unknown operation"))?;
         let fail = |e: Error| error_descriptor(&e, 0, 0.0);
         let request = build(op, input, &self.inner.endpoint).map_err(fail)?;
-        read_credentials(credentials).map_err(fail)?;
+        read_credentials(&fields).map_err(fail)?;
         Ok(request.headers.len())
     }
 
@@ -307,16 +337,27 @@ fn build(op: &Operation, input: &JsValue, endpoint: &Endpoint) -> Result<HttpReq
     request::build(op, &input::read_input(op, input), endpoint, &input::tag_text_matches)
 }
 
-fn read_credentials(value: &JsValue) -> Result<Credentials, Error> {
-    if !value.is_object() {
+/// A credentials object and its three fields, read in JS: three property reads there instead
+/// of three `Reflect.get` crossings here, on every call (≈ 1.5 µs of a 15 µs signature in V8).
+struct CredentialFields<'a> {
+    object: &'a JsValue,
+    access_key_id: &'a JsValue,
+    secret_access_key: &'a JsValue,
+    session_token: &'a JsValue,
+}
+
+fn read_credentials(fields: &CredentialFields) -> Result<Credentials, Error> {
+    if !fields.object.is_object() {
         return Err(Error::credentials(
             "credentials are required: { accessKeyId, secretAccessKey, sessionToken? } or an async function returning them",
         ));
     }
-    let field = |key| opt_string(value, key, "credentials").map_err(Error::credentials);
-    let access_key_id = field("accessKeyId")?.ok_or_else(|| Error::credentials("credentials.accessKeyId is missing"))?;
-    let secret = field("secretAccessKey")?.ok_or_else(|| Error::credentials("credentials.secretAccessKey is missing"))?;
-    Credentials::new(&access_key_id, &secret, field("sessionToken")?.as_deref())
+    let field = |value, key| string_field(value, key, "credentials").map_err(Error::credentials);
+    let access_key_id = field(fields.access_key_id, "accessKeyId")?
+        .ok_or_else(|| Error::credentials("credentials.accessKeyId is missing"))?;
+    let secret = field(fields.secret_access_key, "secretAccessKey")?
+        .ok_or_else(|| Error::credentials("credentials.secretAccessKey is missing"))?;
+    Credentials::new(&access_key_id, &secret, field(fields.session_token, "sessionToken")?.as_deref())
 }
 
 /// What one attempt ended with, when it did not succeed.

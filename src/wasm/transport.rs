@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortSignal, Headers, Response};
 
-use super::convert::{set, with_literal};
+use super::convert::{literal, set};
 use crate::request::HttpRequest;
 use crate::response::Body;
 
@@ -17,7 +17,7 @@ extern "C" {
     #[wasm_bindgen(js_name = fetch)]
     fn global_fetch(url: &str, init: &Object) -> Promise;
     /// A `Headers` seen through `get` alone: the name passed as a kept JS string
-    /// (`with_literal`), and without web-sys's exception guard (it throws only for an invalid
+    /// (`literal`), and without web-sys's exception guard (it throws only for an invalid
     /// header name, and ours are literals).
     type HeaderLookup;
     #[wasm_bindgen(method, js_name = get)]
@@ -26,7 +26,7 @@ extern "C" {
 
 /// The value of header `name` (case-insensitive, as `Headers` compares).
 pub fn header(headers: &Headers, name: &'static str) -> Option<String> {
-    with_literal(name, |name| headers.unchecked_ref::<HeaderLookup>().get(name))
+    headers.unchecked_ref::<HeaderLookup>().get(&literal(name))
 }
 
 /// A complete answer: status, headers and the body's bytes.
@@ -52,7 +52,7 @@ pub fn start(req: &HttpRequest, fetch: Option<&Function>, signal: Option<&AbortS
         set(&headers, name, &JsValue::from_str(value));
     }
     let init = Object::new();
-    with_literal(req.method, |method| set(&init, "method", method));
+    set(&init, "method", &literal(req.method));
     set(&init, "headers", &headers);
     if !req.body.is_empty() {
         set(&init, "body", &JsValue::from_str(&req.body));
@@ -61,7 +61,7 @@ pub fn start(req: &HttpRequest, fetch: Option<&Function>, signal: Option<&AbortS
         set(&init, "signal", s);
     }
     // Redirects are answers, not something to follow (as in the SDK).
-    with_literal("manual", |manual| set(&init, "redirect", manual));
+    set(&init, "redirect", &literal("manual"));
     let url = req.url();
     match fetch {
         Some(f) => match f.call2(&JsValue::UNDEFINED, &JsValue::from_str(&url), &init) {

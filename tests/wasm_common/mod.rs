@@ -131,7 +131,10 @@ async fn throttling_is_retried_then_succeeds() {
 /// One call as `js/index.js` drives it (without the backoff waits): attempts until
 /// `finish` gives the output or throws the error descriptor.
 async fn send(c: &WasmClient, operation: &str, input: &JsValue, credentials: &JsValue) -> Result<JsValue, JsValue> {
-    let mut call = c.prepare(operation, input, credentials, None)?;
+    // The credentials' fields as js/index.js reads them.
+    let field = |key: &str| js_sys::Reflect::get(credentials, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    let [id, secret, token] = ["accessKeyId", "secretAccessKey", "sessionToken"].map(field);
+    let mut call = c.prepare(operation, input, credentials, &id, &secret, &token, None)?;
     loop {
         let u = JsValue::UNDEFINED;
         let Some(pending) = call.attempt(None) else { return call.finish(4, u.clone(), u.clone(), u) };

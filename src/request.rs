@@ -1,6 +1,8 @@
 //! Builds the HTTP request for an operation from its input: every member checked against the
 //! model first, then path labels, query, headers and the XML body (`body`).
 
+use sha2::{Digest, Sha256};
+
 use crate::body;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
@@ -67,6 +69,8 @@ pub struct HttpRequest {
     pub headers: Vec<(&'static str, String)>,
     /// The XML body; `""` when none.
     pub body: String,
+    /// The body's SHA-256 (lower-case hex) when the platform computed it (`set_body_sha256`).
+    platform_body_sha256: Option<String>,
     origin: String,
 }
 
@@ -89,7 +93,33 @@ impl std::fmt::Debug for HttpRequest {
     }
 }
 
+/// A body from this size on is worth hashing with the platform's SHA-256 (native code, and
+/// SHA instructions where the CPU has them) rather than sha2's compact rounds in wasm, even
+/// through an asynchronous API such as WebCrypto's: 40 KB of code comes to 55 KB of XML.
+pub const LARGE_BODY_BYTES: usize = 16 * 1024;
+
 impl HttpRequest {
+    /// The body, when it is `LARGE_BODY_BYTES` or more and its hash is not known yet.
+    pub fn large_body(&self) -> Option<&[u8]> {
+        (self.body.len() >= LARGE_BODY_BYTES && self.platform_body_sha256.is_none()).then_some(self.body.as_bytes())
+    }
+
+    /// Takes the body's SHA-256 as computed by the platform, if it is one (32 bytes; anything
+    /// else is ignored, and the signature hashes the body itself).
+    pub fn set_body_sha256(&mut self, digest: &[u8]) {
+        if digest.len() == 32 {
+            self.platform_body_sha256 = Some(hex::encode(digest));
+        }
+    }
+
+    /// The body's SHA-256, lower-case hex: the platform's when given, else computed here.
+    pub fn body_sha256(&self) -> String {
+        match &self.platform_body_sha256 {
+            Some(hex) => hex.clone(),
+            None => hex::encode(Sha256::digest(self.body.as_bytes())),
+        }
+    }
+
     pub fn url(&self) -> String {
         let query = if self.query.is_empty() { "" } else { "?" };
         format!("{}{}{query}{}", self.origin, self.path, self.query)
@@ -275,6 +305,7 @@ pub fn build(
         query: query_string,
         headers,
         body,
+        platform_body_sha256: None,
         origin: endpoint.origin.clone(),
     })
 }

@@ -123,7 +123,7 @@ fn canonical(req: &HttpRequest, date: &str, token: Option<&str>, region: &str) -
     if req.body.is_empty() {
         creq.push_str(EMPTY_PAYLOAD_SHA256);
     } else {
-        creq.push_str(&hex::encode(Sha256::digest(req.body.as_bytes())));
+        creq.push_str(&req.body_sha256());
     }
     let day = date.get(..8).unwrap_or(date);
     let hash = hex::encode(Sha256::digest(creq.as_bytes()));

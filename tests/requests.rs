@@ -234,6 +234,41 @@ fn the_body_is_what_is_signed() {
     assert!(parts.canonical_request.ends_with("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
 }
 
+#[test]
+fn a_large_body_is_offered_to_the_platform_and_its_hash_signed() {
+    use sha2::{Digest, Sha256};
+    let creds = Credentials::new("AKID", "SECRET", None).unwrap();
+    let at = 1_714_564_800_000;
+    let small = ok(&CREATE, &good_create());
+    assert_eq!(small.large_body(), None, "a small body is hashed in wasm");
+    let code = vec![b'c'; 12 * 1024]; // 16 KB of base64
+    let large = ok(&CREATE, &create_with(s("n"), plain_config(), bytes(&code), V::Missing));
+    assert!(large.body.len() >= cloudfront_wasm::request::LARGE_BODY_BYTES);
+    assert_eq!(large.large_body(), Some(large.body.as_bytes()));
+    let digest = Sha256::digest(large.body.as_bytes());
+    let right = hex::encode(digest);
+    let signature = |given: Option<&[u8]>| {
+        let mut r = large.clone();
+        if let Some(d) = given {
+            r.set_body_sha256(d);
+        }
+        let parts = sign(&mut r, &creds, at, "us-east-1");
+        (header(&r, "authorization").unwrap().to_owned(), parts.canonical_request, r.large_body().is_none())
+    };
+    let (in_wasm, creq, _) = signature(None);
+    assert!(creq.ends_with(&right), "{creq}");
+    // The platform's hash signs as the one computed here, and the body is not offered again.
+    assert_eq!(signature(Some(&digest)), (in_wasm.clone(), creq.clone(), true));
+    // Not 32 bytes (as from a platform without WebCrypto): ignored.
+    for bad in [&digest[..31], &[], &[0; 33]] {
+        assert_eq!(signature(Some(bad)), (in_wasm.clone(), creq.clone(), false), "{bad:?}");
+    }
+    // A digest of the right size is what gets signed.
+    let (signed, creq, _) = signature(Some(&[0; 32]));
+    let other = "0".repeat(64);
+    assert!(creq.ends_with(&other) && signed != in_wasm);
+}
+
 // ---------------------------------------------------------------- checked before a request exists
 
 /// Builds `op` with `input` and expects a ValidationError whose message has `want`.

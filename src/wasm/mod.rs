@@ -187,6 +187,20 @@ impl WasmCall {
         Some(transport::start(&signed, self.client.fetch.as_ref(), signal.as_ref()))
     }
 
+    /// A copy of the request body when it is large enough (`LARGE_BODY_BYTES`) for js/index.js
+    /// to hash it with the platform's SHA-256 and hand the result to `bodySha256`; else
+    /// `undefined`, and the signature hashes the body in wasm.
+    #[wasm_bindgen(js_name = largeBody)]
+    pub fn large_body(&self) -> Option<Uint8Array> {
+        self.request.large_body().map(Uint8Array::from)
+    }
+
+    /// The SHA-256 of `largeBody` (32 bytes), for every attempt's signature.
+    #[wasm_bindgen(js_name = bodySha256)]
+    pub fn set_body_sha256(&mut self, digest: &[u8]) {
+        self.request.set_body_sha256(digest);
+    }
+
     /// The answer's body: a promise of its text, or of its bytes for a blob payload.
     /// `undefined` when `finish` refuses the answer without it (not a `Response`, or larger
     /// than allowed by its `Content-Length`, whose body is then cancelled unread).

@@ -234,3 +234,43 @@ test("paginators read a page as the SDK's `get` does: a page without the marker'
     {},
   ]);
 });
+
+test("a large body's SHA-256 comes from the platform, once per call, and is what gets signed", async () => {
+  const { verifyRequest } = await import("../../emulator/sigv4.mjs");
+  const verified = async (url, init) => {
+    const u = new URL(url);
+    const req = { method: init.method, rawPath: u.pathname, rawQuery: u.search.slice(1), body: Buffer.from(init.body ?? ""),
+      headers: new Map([["host", u.host], ...Object.entries(init.headers).map(([k, v]) => [k.toLowerCase(), v])]) };
+    return verifyRequest(req, { accounts: [CREDS], now: Date.now() }).then(() => true, (e) => e.code ?? e.name);
+  };
+  const seen = [];
+  const answer = async (n, init) => (seen.push(await verified(init.url, init)), [503, THROTTLED]);
+  const create = (hash, bytes) => {
+    const fetch = async (url, init) => answer(0, { ...init, url }).then(([status, body]) => new Response(body, { status }));
+    ours.setWasmLoader(loader, undefined, hash);
+    const c = new ours.CloudFrontClient({ endpoint: "http://127.0.0.1:9", credentials: CREDS, maxAttempts: 2, retryMode: "standard", fetch });
+    return c.send(new ours.CreateConnectionFunctionCommand({ Name: "n", ConnectionFunctionConfig: { Comment: "c", Runtime: "cloudfront-js-2.0" }, ConnectionFunctionCode: bytes })).catch(() => {});
+  };
+  const loader = ours.setWasmLoader(async () => {});
+  ours.setWasmLoader(loader);
+  const sizes = [];
+  const spy = (digest) => async (body) => (sizes.push(body.length), digest(body));
+  const webCrypto = async (body) => new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+  const large = new Uint8Array(12 * 1024).fill(7); // 16 KB of base64: a large body
+  // The platform's digest, hashed once for both attempts; without one (or a failing one), the wasm's.
+  for (const hash of [spy(webCrypto), spy(() => undefined), spy(() => Promise.reject(new Error("x"))), spy(() => { throw new Error("x"); })]) {
+    sizes.length = seen.length = 0;
+    await create(hash, large);
+    assert.equal(sizes.length, 1, "one hash per call, not per attempt");
+    assert.ok(sizes[0] > 16 * 1024, `the whole body: ${sizes}`);
+    assert.deepEqual(seen, [true, true], "both attempts signed right");
+  }
+  // A wrong digest of the right size is signed as given (so the platform's is used); a small body is not offered.
+  sizes.length = seen.length = 0;
+  await create(spy(() => new Uint8Array(32)), large);
+  assert.deepEqual(seen, ["SignatureDoesNotMatch", "SignatureDoesNotMatch"]);
+  sizes.length = seen.length = 0;
+  await create(spy(webCrypto), new Uint8Array(100));
+  assert.deepEqual([sizes, seen], [[], [true, true]]);
+  ours.setWasmLoader(loader, undefined, webCrypto);
+});

@@ -30,7 +30,9 @@ const BROWSER = !flag("--no-browser");
 const ROUNDS = opt("--rounds", SMOKE ? 1 : 5);
 const MS = opt("--ms", SMOKE ? 15 : 400); // per measurement per peer per round
 const E2E_MS = SMOKE ? 30 : Math.round(MS * 1.5);
-const COLD = opt("--cold", SMOKE ? 1 : 7); // cold-start samples per peer
+// Cold-start samples per peer: each is one process or page whose time is ±30 % on a shared machine,
+// so the median needs more of them than the other figures need rounds.
+const COLD = opt("--cold", SMOKE ? 1 : 15);
 const MEM = SMOKE ? [200, 1000] : [1_000, 100_000];
 // Memory with big answers (bench/ops.mjs): the largest (100 distributions, 895 kB) after 100 and 1,000
 // calls — 10,000 of them would take ≈ 10 minutes per environment here — and the 40 KB code after 100 and 10,000.

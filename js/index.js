@@ -37,8 +37,9 @@ Promise.resolve().then(() => {
 // The SHA-256 of a request body large enough to be worth the platform's native hash
 // (`largeBody`: 40 KB of code is 55 KB of XML, ≈ 10× faster than the wasm's compact rounds):
 // WebCrypto's, as the SDK's browser hash. Without WebCrypto (a page that is not a secure
-// context) or when it fails, the wasm hashes the body. The Node entry sets node:crypto's.
-let sha256 = (bytes) => globalThis.crypto?.subtle?.digest("SHA-256", bytes);
+// context has no `crypto.subtle`: the call throws) or when it fails, the wasm hashes the body.
+// The Node entry sets node:crypto's.
+let sha256 = (bytes) => crypto.subtle.digest("SHA-256", bytes);
 
 /**
  * Used by the Node, workerd and Deno entries to load the .wasm their own way: `load(input, glue)`
@@ -210,7 +211,7 @@ async function call(core, operation, input, credentials, signal) {
     const body = pending.largeBody();
     if (body) {
       try {
-        pending.bodySha256(new Uint8Array(await sha256(body))); // none (no WebCrypto): 0 bytes, ignored
+        pending.bodySha256(new Uint8Array(await sha256(body)));
       } catch {
         // the wasm hashes it
       }

@@ -254,7 +254,7 @@ test("a large body's SHA-256 comes from the platform, once per call, and is what
   const loader = ours.setWasmLoader(async () => {});
   ours.setWasmLoader(loader);
   const sizes = [];
-  const spy = (digest) => async (body) => (sizes.push(body.length), digest(body));
+  const spy = (digest) => async (body) => (sizes.push(body?.length), digest(body));
   const webCrypto = async (body) => new Uint8Array(await crypto.subtle.digest("SHA-256", body));
   const large = new Uint8Array(12 * 1024).fill(7); // 16 KB of base64: a large body
   // The platform's digest, hashed once for both attempts; without one (or a failing one), the wasm's.

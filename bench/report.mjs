@@ -536,11 +536,16 @@ part, and interleaved A/B runs of two builds in one process for each change trie
   ${f(H.signReadUs_chromium)} of our ${f(H.signUs_chromium)} µs per signature, and one empty call ${f(H.signEmptyUs_chromium, 2)} µs; so even with no crossings at
   all the signature itself (the canonical request's SHA-256, the string to sign, and one HMAC with the signing key that
   aws-sigv4 derives once a day per client; SHA-256 in wasm without SHA instructions) takes ≈ ${f(H.signUs_chromium - H.signReadUs_chromium)} µs, against ${f(H.signSdkUs_chromium / 20)} µs that 20× the SDK's WebCrypto signer
-  (${f(H.signSdkUs_chromium)} µs here) would allow. Cut tried: each string read in one crossing (\`as_string\`, the lone-surrogate
-  RegExp only for text holding U+FFFD) instead of three: no difference beyond ±5 % in an A/B of the two bench builds,
-  because most of the "crossings alone" time is the request building and the credentials, not the copies; not kept.
-  Passing input and credentials in one crossing would need the core↔JS contract changed (a serialized input) and would
-  still leave the hashing above the bound. Node: ${r(H.sign_node)} (≥ 3× was issue 4's target there).
+  (${f(H.signSdkUs_chromium)} µs here) would allow. The signature is eleven SHA-256 blocks (the canonical request: 4; the
+  signing key's HMAC of the string to sign: 6, two of them the key's pads; the secret's hash that finds the cached key:
+  1) at ≈ 0.5 µs each in this size-first build: ≈ 5.5 µs in Node before any crossing. Cut in this session (interleaved A/B of
+  the bench builds in one Node process: 0.90× the previous build's time per signature): the credentials' three fields read
+  in js/index.js and passed to \`prepare\` (no \`Reflect.get\` crossing each), strings copied in without the
+  lone-surrogate \`RegExp\` crossing unless they may hold U+FFFD, kept JS literals shared through an \`Rc\` (a
+  \`JsValue\` clone is two crossings without reference types), the date and the two signing strings built without
+  \`format!\` (a tenth of a signature's profile). Measured and not kept: sha2's unrolled rounds (0.93× the time, +7 KB of
+  wasm, +2 KB gzip: over the 55,000-byte budget), the path encoded by runs (no gain, +174 B). Node: ${r(H.sign_node)} (≥ 3× was
+  issue 4's target there).
 - **Cold start (Node ≤ 1.1×, Chromium ≤ 1.3× the floor): Node ${r(H.coldFloor_node)}, Chromium ${r(H.coldFloor_chromium)}.** Done: js/index.js starts the
   \`.wasm\`'s download and compilation when it is imported (\`WebAssembly.compileStreaming\`, in a microtask after the
   module graph has run, so the Node, workerd and Deno entries, which set their own loaders, never fetch), and the first
@@ -564,8 +569,11 @@ part, and interleaved A/B runs of two builds in one process for each change trie
   into wasm memory and back out into the output's \`Uint8Array\`, on top of a whole call; that bounds Get (in
   Chromium especially, where the SDK's path is cheapest).
 - **Large writes (≥ 2× the SDK).** Create 40 KB: Node ${r(H.create40k_node)}, Chromium ${r(H.create40k_chromium)}; Update 40 KB: Node
-  ${r(H.update40k_node)}, Chromium ${r(H.update40k_chromium)}. Both sides base64 40,960 bytes and hash the 55 kB body; in Node the SDK hashes with
-  the platform's native SHA-256, ours with sha2's compact rounds in wasm, which bounds ours there.
+  ${r(H.update40k_node)}, Chromium ${r(H.update40k_chromium)}. Both sides base64 40,960 bytes and hash the 55 kB body. Done: a body of 16 KB or more
+  is hashed by the platform, as the SDK does (WebCrypto; node:crypto's synchronous hash in the Node entry, where
+  WebCrypto's thread-pool hop costs 4× the time), sha2 in wasm only without one: Node 1.06× → ≈ 1.85× in an
+  \`--only large\` run. What is left is ours and the SDK's alike: the base64, the XML body written and escaped, and the
+  55 kB string handed to \`fetch\` (decoded out of wasm memory, encoded again by the platform).
 - **Issue 4's targets that this run misses** (bytes ≤ 0.53×, signing ≥ 3× and parsing ≥ 2× in Node, when they show as
   missed above): the bytes are the core's budget question since issue 9 (README "Size"); signing and parsing moved with
   the core's move onto aws-sigv4, quick-xml and serde-wasm-bindgen and with the load — interleaved in one process the

@@ -17,7 +17,7 @@ const failure = (e) => ({ threw: String(e?.stack ?? e) });
 
 /** Runs each check against the emulator at `endpoint`; a check that throws unexpectedly reports its stack. */
 export async function edgeChecks(pkg, endpoint) {
-  const { CloudFrontClient, DescribeConnectionFunctionCommand, ListConnectionFunctionsCommand, EntityNotFound, CloudFrontServiceException, init } = pkg;
+  const { CloudFrontClient, DescribeConnectionFunctionCommand, ListConnectionFunctionsCommand, CreateConnectionFunctionCommand, GetConnectionFunctionCommand, EntityNotFound, CloudFrontServiceException, init } = pkg;
   const result = {};
   await admin(endpoint, "reset");
 
@@ -78,6 +78,18 @@ export async function edgeChecks(pkg, endpoint) {
       isServiceException: e instanceof CloudFrontServiceException,
       status: e?.$metadata?.httpStatusCode,
     };
+  }
+
+  // 40 KB of code: the body's SHA-256 comes from the runtime's own hash (WebCrypto, or node:crypto
+  // in Bun's Node entry), and the emulator verifies the signature made with it.
+  try {
+    const code = Uint8Array.from({ length: 40 * 1024 }, (_, i) => (i * 7) & 0xff);
+    const config = { Comment: "edge", Runtime: "cloudfront-js-2.0" };
+    const made = await cf.send(new CreateConnectionFunctionCommand({ Name: "edge-large", ConnectionFunctionConfig: config, ConnectionFunctionCode: code }));
+    const got = await cf.send(new GetConnectionFunctionCommand({ Identifier: made.ConnectionFunctionSummary.Id }));
+    result.largeCode = { status: made.$metadata.httpStatusCode, same: got.ConnectionFunctionCode.length === code.length && got.ConnectionFunctionCode.every((b, i) => b === code[i]) };
+  } catch (e) {
+    result.largeCode = failure(e);
   }
 
   // Every attempt throttled: the client gives up after its default attempt count (the test

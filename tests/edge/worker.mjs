@@ -1,9 +1,9 @@
 // The Worker of the workerd runs (tests/js/edge.test.mjs): `?endpoint=` names the emulator.
 // Named imports, as users write them (a bundler drops what they do not reach).
-import { CloudFrontClient, DescribeConnectionFunctionCommand, ListConnectionFunctionsCommand, EntityNotFound, CloudFrontServiceException, init } from "cloudfront-wasm";
+import { CloudFrontClient, DescribeConnectionFunctionCommand, ListConnectionFunctionsCommand, CreateConnectionFunctionCommand, GetConnectionFunctionCommand, EntityNotFound, CloudFrontServiceException, init } from "cloudfront-wasm";
 import { edgeChecks } from "./checks.mjs";
 
-const pkg = { CloudFrontClient, DescribeConnectionFunctionCommand, ListConnectionFunctionsCommand, EntityNotFound, CloudFrontServiceException, init };
+const pkg = { CloudFrontClient, DescribeConnectionFunctionCommand, ListConnectionFunctionsCommand, CreateConnectionFunctionCommand, GetConnectionFunctionCommand, EntityNotFound, CloudFrontServiceException, init };
 
 export default {
   async fetch(request) {

@@ -118,6 +118,7 @@ function assertChecks(result, where) {
       },
       list: sdkList,
       notFound: { name: "EntityNotFound", isEntityNotFound: true, isServiceException: true, status: 404 },
+      largeCode: { status: 201, same: true },
       throttled: { name: "Throttling", isServiceException: true, status: 400, attempts: sdkAttempts, waited: true },
     },
     where,

@@ -87,6 +87,16 @@ pub struct SigningParts {
     pub string_to_sign: String,
 }
 
+/// `parts` in one allocation of the right size. Every signature builds two such strings:
+/// `format!` costs a tenth of a signature in V8, and std's `concat` (a generic join) 1 KB of wasm.
+fn joined(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
 /// Builds the canonical request and string to sign for `req` at `amz_date`.
 fn canonical(req: &HttpRequest, date: &str, token: Option<&str>, region: &str) -> (SigningParts, String) {
     let mut headers: Vec<(&str, &str)> = vec![("host", req.host.as_str()), ("x-amz-date", date)];
@@ -127,9 +137,7 @@ fn canonical(req: &HttpRequest, date: &str, token: Option<&str>, region: &str) -
     }
     let day = date.get(..8).unwrap_or(date);
     let hash = hex::encode(Sha256::digest(creq.as_bytes()));
-    // `concat`, not `format!`: one allocation of the right size, without the formatting
-    // machinery, on a path every request takes (here and for `authorization`).
-    let string_to_sign = ["AWS4-HMAC-SHA256\n", date, "\n", day, "/", region, "/", SERVICE, "/aws4_request\n", &hash].concat();
+    let string_to_sign = joined(&["AWS4-HMAC-SHA256\n", date, "\n", day, "/", region, "/", SERVICE, "/aws4_request\n", &hash]);
     (SigningParts { canonical_request: creq, string_to_sign }, signed_headers)
 }
 
@@ -209,11 +217,10 @@ pub fn sign_cached(
     let key = cache.key(&creds.secret_access_key, epoch_ms, day, region);
     let signature = calculate_signature(key, parts.string_to_sign.as_bytes());
     let access_key_id = &creds.access_key_id;
-    let authorization = [
+    let authorization = joined(&[
         "AWS4-HMAC-SHA256 Credential=", access_key_id, "/", day, "/", region, "/", SERVICE,
         "/aws4_request, SignedHeaders=", &signed_headers, ", Signature=", &signature,
-    ]
-    .concat();
+    ]);
     req.headers.push(("x-amz-date", date));
     if let Some(t) = token {
         req.headers.push(("x-amz-security-token", t.to_owned()));

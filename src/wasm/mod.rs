@@ -201,11 +201,11 @@ impl WasmCall {
         self.request.set_body_sha256(digest);
     }
 
-    /// The answer's body: a promise of its text, or of its bytes for a blob payload.
+    /// The answer's body: a promise of its bytes (`ArrayBuffer`), XML or a blob payload alike.
     /// `undefined` when `finish` refuses the answer without it (not a `Response`, or larger
     /// than allowed by its `Content-Length`, whose body is then cancelled unread).
     pub fn body(&self, response: &JsValue) -> Result<JsValue, JsValue> {
-        transport::body(response, self.op.max_response_bytes, self.op.has_blob_payload())
+        transport::body(response, self.op.max_response_bytes)
     }
 
     /// What the attempt ended with (`outcome`: 0 answered, with `response` and its `body`;
@@ -275,9 +275,11 @@ impl WasmCall {
         let limit = self.op.max_response_bytes;
         let too_large = || Error::too_large(limit, response_meta(status, &|h| transport::header(&headers, h)));
         // `body` is undefined when `body()` refused the answer by its Content-Length.
-        let body = match body.dyn_ref::<ArrayBuffer>() {
-            Some(buffer) => Body::Bytes(Uint8Array::new(buffer).to_vec()),
-            None => Body::Text(body.as_string().ok_or_else(too_large)?),
+        let buffer = body.dyn_ref::<ArrayBuffer>().ok_or_else(too_large)?;
+        let body = if self.op.has_blob_payload() && status < 300 {
+            Body::Bytes(Uint8Array::new(buffer).to_vec())
+        } else {
+            xml_text(buffer)
         };
         if body.bytes().len() > limit {
             return Err(too_large());
@@ -291,6 +293,27 @@ impl WasmCall {
         set(&output, "$metadata", &metadata(Some(&meta), self.attempts, self.total_delay).into());
         Ok(output.into())
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    type TextDecoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextDecoder;
+    #[wasm_bindgen(method)]
+    fn decode(this: &TextDecoder, bytes: &ArrayBuffer) -> String;
+}
+
+/// An XML answer's bytes as `Response.text()` reads them: UTF-8 without a leading BOM. The
+/// bytes, not the platform's text, cross into wasm (one memory copy; a JS string crosses by a
+/// JS loop over its characters); only bytes that are not UTF-8 go through the platform's
+/// decoder, which replaces what is invalid as `text()` does.
+fn xml_text(buffer: &ArrayBuffer) -> Body {
+    let mut bytes = Uint8Array::new(buffer).to_vec();
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes = Uint8Array::new_with_byte_offset(buffer, 3).to_vec();
+    }
+    Body::Text(String::from_utf8(bytes).unwrap_or_else(|_| TextDecoder::new().decode(buffer)))
 }
 
 /// For `npm run bench` only (`--features bench`, built into bench/out/, never into the

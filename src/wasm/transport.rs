@@ -72,11 +72,11 @@ pub fn start(req: &HttpRequest, fetch: Option<&Function>, signal: Option<&AbortS
     }
 }
 
-/// `response`'s body, read whole: a promise of its bytes (`ArrayBuffer`) when `binary` and a
-/// success (GetConnectionFunction's answer is the code itself, which need not be UTF-8), else
-/// of its text (XML; invalid UTF-8 replaced, a BOM dropped). `undefined` for a value that is not
-/// a `Response`, or one whose `Content-Length` is over `max_body` (its body cancelled unread).
-pub fn body(response: &JsValue, max_body: usize, binary: bool) -> Result<JsValue, JsValue> {
+/// `response`'s body, read whole: a promise of its bytes (`ArrayBuffer`), which the core reads
+/// as the code itself (GetConnectionFunction) or decodes as XML text (`Body::text_from`).
+/// `undefined` for a value that is not a `Response`, or one whose `Content-Length` is over
+/// `max_body` (its body cancelled unread).
+pub fn body(response: &JsValue, max_body: usize) -> Result<JsValue, JsValue> {
     let Some(response) = response.dyn_ref::<Response>() else {
         return Ok(JsValue::UNDEFINED);
     };
@@ -87,6 +87,5 @@ pub fn body(response: &JsValue, max_body: usize, binary: bool) -> Result<JsValue
         }
         return Ok(JsValue::UNDEFINED);
     }
-    let pending = if binary && response.status() < 300 { response.array_buffer()? } else { response.text()? };
-    Ok(pending.into())
+    Ok(response.array_buffer()?.into())
 }

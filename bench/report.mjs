@@ -540,12 +540,12 @@ part, and interleaved A/B runs of two builds in one process for each change trie
   signing key's HMAC of the string to sign: 6, two of them the key's pads; the secret's hash that finds the cached key:
   1) at ≈ 0.5 µs each in this size-first build: ≈ 5.5 µs in Node before any crossing. Cut in this session (interleaved A/B of
   the bench builds in one Node process: 0.90× the previous build's time per signature): the credentials' three fields read
-  in js/index.js and passed to \`prepare\` (no \`Reflect.get\` crossing each), strings copied in without the
-  lone-surrogate \`RegExp\` crossing unless they may hold U+FFFD, kept JS literals shared through an \`Rc\` (a
-  \`JsValue\` clone is two crossings without reference types), the date and the two signing strings built without
-  \`format!\` (a tenth of a signature's profile). Measured and not kept: sha2's unrolled rounds (0.93× the time, +7 KB of
-  wasm, +2 KB gzip: over the 55,000-byte budget), the path encoded by runs (no gain, +174 B). Node: ${r(H.sign_node)} (≥ 3× was
-  issue 4's target there).
+  in js/index.js and passed to \`prepare\` (no \`Reflect.get\` crossing each), kept JS literals shared through an
+  \`Rc\` (a \`JsValue\` clone is two crossings without reference types), the two signing strings built without
+  \`format!\` (with the date, a tenth of a signature's profile). Measured and not kept, for the 55,000-byte budget:
+  sha2's unrolled rounds (0.93× the time, +2 KB gzip), the date without \`format!\` (+74 B) and strings copied in
+  without the lone-surrogate \`RegExp\` crossing unless they may hold U+FFFD (+76 B), the path encoded by runs (no gain,
+  +174 B). Node: ${r(H.sign_node)} (≥ 3× was issue 4's target there).
 - **Cold start (Node ≤ 1.1×, Chromium ≤ 1.3× the floor): Node ${r(H.coldFloor_node)}, Chromium ${r(H.coldFloor_chromium)}.** Done: js/index.js starts the
   \`.wasm\`'s download and compilation when it is imported (\`WebAssembly.compileStreaming\`, in a microtask after the
   module graph has run, so the Node, workerd and Deno entries, which set their own loaders, never fetch), and the first

@@ -511,20 +511,18 @@ part, and interleaved A/B runs of two builds in one process for each change trie
   with no I/O${
     H.e2eGapUs <= H.e2eStubUs * 1.25
       ? ": they agree within the noise, so the real path adds nothing beyond our own work"
-      : `: the real path costs ours ≈ ${f(H.e2eGapUs - H.e2eStubUs, 0)} µs more than the same work without I/O, which the profile cannot pin down
-  on this machine (below); the likely parts are our six \`Headers.get\` reads on a network \`Response\` (a stub's headers are a
-  few) and the GC of our per-call objects, which on the real path stay alive across the network wait and get promoted
-  out of the young generation`
-  }. The profile (taken before the call loop moved from a Rust future into js/index.js; \`node bench/profile.mjs\`
-  profiles today's code, with the glue now counted with js/index.js) split our own work: the core
-  in wasm (building and signing the request, reading the XML: ≈ 45–55 % of it; the profile's "wasm" group, which the
-  floor does not have but for undici's HTTP parser), the wasm-bindgen glue (≈ 30–35 %: strings copied in and out through
-  \`TextEncoder\`/\`TextDecoder\`, the output object built by serde-wasm-bindgen one property at a time, the future's
-  closures), other JS and GC (≈ 15 %), and js/index.js's wrapper and promises (≈ 5 %). Body reading and copying: the
-  \`arrayBuffer()\` is the floor's too, the copy of 1 KB into wasm memory well under 1 µs; header reads: six
-  \`Headers.get\` calls, a few µs. undici and the socket layer show up to twice the floor's *sampled* time per call on
-  this machine, but V8's sampler charges the time a process waits to run to the syscall it waits in, and that grows with
-  the wall time of a call, so those groups do not split the CPU reliably here; the two same-run measurements above do.
+      : `: the real path costs ours ≈ ${f(H.e2eGapUs - H.e2eStubUs, 0)} µs more than the same work without I/O (the profile below finds it
+  in the core's wasm rather than in header reads or GC)`
+  }. The profile of today's code (\`node bench/profile.mjs --seconds 6 --segments 4\`, taken on this machine right after
+  this run; sampled µs per call, ours − the floor) puts the difference in: the core in wasm +179 µs (signing,
+  building, reading the XML, the output's values; the floor has only undici's HTTP parser there), js/index.js and the
+  wasm-bindgen glue +66 µs (the call loop's promises, the crossings, strings copied in and out, serde-wasm-bindgen's
+  property sets), undici +69 µs, native builtins +16 µs, promises +11 µs; socket writes and GC came out −85 and
+  −19 µs. The undici, socket and GC figures are the sampler's noise more than anything (it charges a process's wait to
+  run to the call it waits in, and the floor carrying our headers costs what the bare floor costs in table 4). So body reading and copying (the \`arrayBuffer()\` is
+  the floor's too; the copy of 1 KB into wasm memory is under 1 µs), header reads (six \`Headers.get\`, a few µs) and
+  GC are not where it goes; the wasm is, and it costs more per call on the real path than through a stub (a whole
+  stub \`send()\` is ${f(H.e2eStubUs)} µs), as code and data that the socket layer evicted between calls are fetched again.
   ≤ 1.2× the floor allows ${f(H.e2eFloorUs * 0.2)} µs of our own work per call; ours is about ${f(H.e2eStubUs)}. What was tried and
   measured (A/B, interleaved, one process): building the output in one crossing — JSON text written in wasm, one
   \`JSON.parse\`, then the \`Date\`s and blobs set along their paths — came out within ±15 % of the object built

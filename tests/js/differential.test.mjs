@@ -139,6 +139,19 @@ test("a body with a byte order mark is read (deliberate leniency)", async () => 
   assert.equal(r.o.value.ConnectionFunctionSummary.Name, "n");
 });
 
+// Answers cross into wasm as bytes: bytes that are not UTF-8 are replaced as the platform's
+// decoder replaces them, which is what the SDK's reading of the body gives too.
+test("an answer holding bytes that are not UTF-8 reads as the SDK reads it", async () => {
+  const [head, tail] = summary().split("<Name>n</Name>");
+  const bytes = Buffer.concat([Buffer.from(head + "<Name>a"), Buffer.from([0xff, 0xc3, 0x28, 0xed, 0xa0, 0x80, 0xe2, 0x82]), Buffer.from("é</Name>" + tail)]);
+  const r = await both({
+    input: { Identifier: "x" },
+    prepare: () => emu.canned({ status: 200, headers: { ETag: "E" }, bodyBase64: bytes.toString("base64"), count: 1 }),
+  });
+  assertSame(r);
+  assert.equal(r.o.value.ConnectionFunctionSummary.Name, new TextDecoder().decode(Buffer.from([0x61, 0xff, 0xc3, 0x28, 0xed, 0xa0, 0x80, 0xe2, 0x82, 0xc3, 0xa9])));
+});
+
 for (const [name, body] of Object.entries({
   "invalid timestamp": summary({ Created: "not-a-date" }),
   "duplicate scalar element": summary().replace("<Name>n</Name>", "<Name>a</Name><Name>b</Name>"),

@@ -152,6 +152,30 @@ test("an answer holding bytes that are not UTF-8 reads as the SDK reads it", asy
   assert.equal(r.o.value.ConnectionFunctionSummary.Name, new TextDecoder().decode(Buffer.from([0x61, 0xff, 0xc3, 0x28, 0xed, 0xa0, 0x80, 0xe2, 0x82, 0xc3, 0xa9])));
 });
 
+// A deliberate difference: an error body that is not well-formed XML — plain text, or the HTML
+// page of a proxy in front of the service (nginx's, CloudFront's own) — is read as an empty one
+// (a named error with the answer's status and ids); the SDK throws its XML parse error.
+const notXml = {
+  "plain text": { status: 503, headers: { "x-amzn-RequestId": "r503" }, body: "Service Unavailable" },
+  "nginx 413 page": { status: 413, headers: {}, body: "<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n" },
+  "CloudFront 403 page": { status: 403, headers: { "x-amz-cf-id": "cf-403" }, body: '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">\n<HTML><HEAD><META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=iso-8859-1">\n<TITLE>ERROR: The request could not be satisfied</TITLE>\n</HEAD><BODY>\n<H1>403 ERROR</H1>\n<H2>The request could not be satisfied.</H2>\n<HR noshade size="1px">\nRequest blocked.\n<BR clear="all">\n</BODY></HTML>' },
+};
+for (const [name, c] of Object.entries(notXml)) {
+  test(`an error body that is not XML is read as an empty one (deliberate leniency): ${name}`, async () => {
+    const r = await both({ input: { Identifier: "x" }, cfg: { maxAttempts: 1 }, prepare: () => emu.canned({ ...c, count: 1 }) });
+    assert.equal(r.s.ok, false);
+    assert.equal(r.s.error instanceof sdk.CloudFrontServiceException, false, "the SDK throws its parse error");
+    assert.match(r.s.error.message, /XML parse error/);
+    assert.equal(r.o.ok, false);
+    const e = r.o.error;
+    assert.ok(e instanceof r.ours.CloudFrontServiceException);
+    assert.deepEqual([e.name, e.message, e.$fault], ["Unknown", "UnknownError", c.status >= 500 ? "server" : "client"]);
+    assert.equal(e.$metadata.httpStatusCode, c.status);
+    assert.equal(e.$metadata.requestId, c.headers["x-amzn-RequestId"]);
+    assert.equal(e.$metadata.cfId, c.headers["x-amz-cf-id"]);
+  });
+}
+
 for (const [name, body] of Object.entries({
   "invalid timestamp": summary({ Created: "not-a-date" }),
   "duplicate scalar element": summary().replace("<Name>n</Name>", "<Name>a</Name><Name>b</Name>"),

@@ -73,7 +73,7 @@ pub fn start(req: &HttpRequest, fetch: Option<&Function>, signal: Option<&AbortS
 }
 
 /// `response`'s body, read whole: a promise of its bytes (`ArrayBuffer`), which the core reads
-/// as the code itself (GetConnectionFunction) or decodes as XML text (`Body::text_from`).
+/// as the code itself (GetConnectionFunction) or decodes as XML text (`xml_text` in `mod.rs`).
 /// `undefined` for a value that is not a `Response`, or one whose `Content-Length` is over
 /// `max_body` (its body cancelled unread).
 pub fn body(response: &JsValue, max_body: usize) -> Result<JsValue, JsValue> {

@@ -124,9 +124,7 @@ impl WasmClient {
         signal: Option<AbortSignal>,
     ) -> Result<WasmCall, JsValue> {
         let fields = CredentialFields { object: credentials, access_key_id, secret_access_key, session_token };
-        let op = operation::find(operation).ok_or_else(|| Error::input(format!("unknown operation {operation}")));
-        let prepared = op.and_then(|op| Ok((op, build(op, input, &self.inner.endpoint)?, read_credentials(&fields)?)));
-        let (op, request, creds) = prepared.map_err(|e| error_descriptor(&e, 0, 0.0))?;
+        let (op, request, creds) = self.inner.checked(operation, input, &fields).map_err(|e| error_descriptor(&e, 0, 0.0))?;
         Ok(WasmCall {
             client: Rc::clone(&self.inner),
             op,
@@ -309,11 +307,14 @@ extern "C" {
 /// JS loop over its characters); only bytes that are not UTF-8 go through the platform's
 /// decoder, which replaces what is invalid as `text()` does.
 fn xml_text(buffer: &ArrayBuffer) -> Body {
-    let mut bytes = Uint8Array::new(buffer).to_vec();
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes = Uint8Array::new_with_byte_offset(buffer, 3).to_vec();
-    }
-    Body::Text(String::from_utf8(bytes).unwrap_or_else(|_| TextDecoder::new().decode(buffer)))
+    Body::Text(match String::from_utf8(Uint8Array::new(buffer).to_vec()) {
+        // `from_utf8` keeps a leading BOM as U+FEFF, which the decoder (and `text()`) drop.
+        Ok(text) => match text.strip_prefix('\u{FEFF}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        },
+        Err(_) => TextDecoder::new().decode(buffer),
+    })
 }
 
 /// For `npm run bench` only (`--features bench`, built into bench/out/, never into the
@@ -333,10 +334,7 @@ impl WasmClient {
         session_token: &JsValue,
     ) -> Result<String, JsValue> {
         let fields = CredentialFields { object: credentials, access_key_id, secret_access_key, session_token };
-        let op = operation::find(operation).ok_or_else(|| JsValue::from_str("unknown operation"))?;
-        let fail = |e: Error| error_descriptor(&e, 0, 0.0);
-        let mut request = build(op, input, &self.inner.endpoint).map_err(fail)?;
-        let creds = read_credentials(&fields).map_err(fail)?;
+        let (_, mut request, creds) = self.inner.checked(operation, input, &fields).map_err(|e| error_descriptor(&e, 0, 0.0))?;
         self.inner.sign(&mut request, &creds);
         let authorization = request.headers.iter().find(|(name, _)| *name == "authorization");
         Ok(authorization.map(|(_, value)| value.clone()).unwrap_or_default())
@@ -355,10 +353,7 @@ impl WasmClient {
         session_token: &JsValue,
     ) -> Result<usize, JsValue> {
         let fields = CredentialFields { object: credentials, access_key_id, secret_access_key, session_token };
-        let op = operation::find(operation).ok_or_else(|| JsValue::from_str("unknown operation"))?;
-        let fail = |e: Error| error_descriptor(&e, 0, 0.0);
-        let request = build(op, input, &self.inner.endpoint).map_err(fail)?;
-        read_credentials(&fields).map_err(fail)?;
+        let (_, request, _) = self.inner.checked(operation, input, &fields).map_err(|e| error_descriptor(&e, 0, 0.0))?;
         Ok(request.headers.len())
     }
 
@@ -368,10 +363,6 @@ impl WasmClient {
     pub fn empty_for_bench(&self) -> String {
         "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240501/us-east-1/cloudfront/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000000000000000000000000000000000000000000000000000000000000000".into()
     }
-}
-
-fn build(op: &Operation, input: &JsValue, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
-    request::build(op, &input::read_input(op, input), endpoint, &input::tag_text_matches)
 }
 
 /// A credentials object and its three fields, read in JS: three property reads there instead
@@ -406,6 +397,14 @@ enum AttemptError {
 }
 
 impl Client {
+    /// The operation named `operation`, its request built from `input` (every member checked)
+    /// and the credentials checked: what `prepare` (and the bench's entry points) start from.
+    fn checked(&self, operation: &str, input: &JsValue, credentials: &CredentialFields) -> Result<(&'static Operation, HttpRequest, Credentials), Error> {
+        let op = operation::find(operation).ok_or_else(|| Error::input(format!("unknown operation {operation}")))?;
+        let request = request::build(op, &input::read_input(op, input), &self.endpoint, &input::tag_text_matches)?;
+        Ok((op, request, read_credentials(credentials)?))
+    }
+
     /// Signs `request` now (JS's clock plus the offset), with the client's cached signing key.
     fn sign(&self, request: &mut HttpRequest, creds: &Credentials) {
         let mut keys = self.signing_keys.borrow_mut();

@@ -272,16 +272,14 @@ impl WasmCall {
         let status = response.status();
         let limit = self.op.max_response_bytes;
         let too_large = || Error::too_large(limit, response_meta(status, &|h| transport::header(&headers, h)));
-        // `body` is undefined when `body()` refused the answer by its Content-Length.
-        let buffer = body.dyn_ref::<ArrayBuffer>().ok_or_else(too_large)?;
+        // `body` is undefined when `body()` refused the answer by its Content-Length; one sent
+        // without it is refused here by its size, before it is copied into wasm memory.
+        let buffer = body.dyn_ref::<ArrayBuffer>().filter(|b| b.byte_length() as usize <= limit).ok_or_else(too_large)?;
         let body = if self.op.has_blob_payload() && status < 300 {
             Body::Bytes(Uint8Array::new(buffer).to_vec())
         } else {
             xml_text(buffer)
         };
-        if body.bytes().len() > limit {
-            return Err(too_large());
-        }
         let answer = Answer { status, headers, body };
         let (output, mut meta) = self.client.read(self.op, &answer)?;
         self.client.quota.borrow_mut().release(self.retry_tokens);

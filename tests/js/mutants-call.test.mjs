@@ -60,12 +60,14 @@ async function withRandom(value, body) {
   }
 }
 
+let memory; // the wasm's, found by the first test
+
 // First in the file: the module is not loaded yet, so the loader below is the one that loads it.
 test("each call gives its wasm memory back when it ends: 300 updates of 40 KB do not grow it", async () => {
   let glue;
   const entry = ours.setWasmLoader((input, g) => ((glue = g), entry(input, g)));
   await ours.init();
-  const memory = Object.values(await glue.init()).find((e) => e instanceof WebAssembly.Memory);
+  memory = Object.values(await glue.init()).find((e) => e instanceof WebAssembly.Memory);
   const c = client();
   const update = () =>
     c.send(
@@ -81,6 +83,16 @@ test("each call gives its wasm memory back when it ends: 300 updates of 40 KB do
   for (let i = 0; i < 300; i++) await update();
   // Kept until collected instead, 300 requests of 55 KB (the body in base64) would take 16 MB.
   assert.ok(memory.buffer.byteLength - before < 4 << 20, `grew from ${before} to ${memory.buffer.byteLength}`);
+});
+
+test("an answer over 1 MiB without a Content-Length is refused before it is copied into wasm memory", async () => {
+  const chunk = new TextEncoder().encode(`<R>${"x".repeat(1 << 20)}</R>`);
+  const fetch = async () => new Response(new ReadableStream({ start: (c) => (c.enqueue(chunk), c.close()) }), { status: 200 });
+  const before = memory.buffer.byteLength;
+  const e = await rejection(describe(client({ fetch })));
+  assert.equal(e.name, "ResponseTooLargeError");
+  assert.equal(e.$metadata.httpStatusCode, 200);
+  assert.ok(memory.buffer.byteLength - before < 1 << 20, `grew from ${before} to ${memory.buffer.byteLength}`);
 });
 
 test("requestTimeout: each attempt is cut by its own signal after that long, as a TimeoutError", async () => {

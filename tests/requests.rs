@@ -241,6 +241,9 @@ fn a_large_body_is_offered_to_the_platform_and_its_hash_signed() {
     let at = 1_714_564_800_000;
     let small = ok(&CREATE, &good_create());
     assert_eq!(small.large_body(), None, "a small body is hashed in wasm");
+    let under = ok(&CREATE, &create_with(s("n"), plain_config(), bytes(&vec![b'c'; 11 * 1024]), V::Missing));
+    assert!((15_000..cloudfront_wasm::request::LARGE_BODY_BYTES).contains(&under.body.len()), "{}", under.body.len());
+    assert_eq!(under.large_body(), None, "just under the threshold: hashed in wasm");
     let code = vec![b'c'; 12 * 1024]; // 16 KB of base64
     let large = ok(&CREATE, &create_with(s("n"), plain_config(), bytes(&code), V::Missing));
     assert!(large.body.len() >= cloudfront_wasm::request::LARGE_BODY_BYTES);
